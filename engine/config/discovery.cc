@@ -1,0 +1,196 @@
+#include "engine/config/discovery.h"
+
+#include <algorithm>
+#include <set>
+
+namespace faultline::engine::config {
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view BaseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool MatchClass(std::string_view pattern, size_t* p, char c) {
+  // pattern[*p] == '['
+  size_t i = *p + 1;
+  bool negate = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
+  if (negate) ++i;
+  bool matched = false;
+  bool first = true;
+  while (i < pattern.size() && (first || pattern[i] != ']')) {
+    first = false;
+    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
+      if (c >= pattern[i] && c <= pattern[i + 2]) matched = true;
+      i += 3;
+    } else {
+      if (c == pattern[i]) matched = true;
+      ++i;
+    }
+  }
+  if (i >= pattern.size()) return false;  // unterminated class: no match
+  *p = i + 1;
+  return matched != negate;
+}
+
+bool GlobMatchAt(std::string_view pattern, size_t p, std::string_view text, size_t t, int budget) {
+  if (--budget < 0) return false;
+  while (p < pattern.size()) {
+    char pc = pattern[p];
+    if (pc == '*') {
+      bool double_star = p + 1 < pattern.size() && pattern[p + 1] == '*';
+      if (double_star) {
+        size_t next = p + 2;
+        if (next < pattern.size() && pattern[next] == '/') ++next;
+        for (size_t k = t; k <= text.size(); ++k) {
+          if (k == t || text[k - 1] == '/' || next >= pattern.size()) {
+            if (GlobMatchAt(pattern, next, text, k, budget)) return true;
+          }
+        }
+        return false;
+      }
+      for (size_t k = t; k <= text.size(); ++k) {
+        if (GlobMatchAt(pattern, p + 1, text, k, budget)) return true;
+        if (k < text.size() && text[k] == '/') break;
+      }
+      return false;
+    }
+    if (t >= text.size()) return false;
+    if (pc == '?') {
+      if (text[t] == '/') return false;
+      ++p;
+      ++t;
+    } else if (pc == '[') {
+      if (!MatchClass(pattern, &p, text[t])) return false;
+      ++t;
+    } else {
+      if (pc != text[t]) return false;
+      ++p;
+      ++t;
+    }
+  }
+  return t == text.size();
+}
+
+}  // namespace
+
+FileKind ClassifyFile(std::string_view path) {
+  std::string_view base = BaseName(path);
+  if (EndsWith(base, ".tf.json")) return FileKind::kTerraformJson;
+  if (EndsWith(base, ".tf")) return FileKind::kTerraform;
+  if (base == "terraform.tfvars" || EndsWith(base, ".auto.tfvars")) return FileKind::kTfvars;
+  if (base == "terraform.tfvars.json" || EndsWith(base, ".auto.tfvars.json")) {
+    return FileKind::kTfvarsJson;
+  }
+  return FileKind::kOther;
+}
+
+bool GlobMatch(std::string_view pattern, std::string_view path) {
+  return GlobMatchAt(pattern, 0, path, 0, 100000);
+}
+
+bool IsExcluded(const std::vector<std::string>& globs, const std::string& path) {
+  if (globs.empty()) return false;
+  std::string_view view = path;
+  if (view.substr(0, 2) == "./") view.remove_prefix(2);
+  for (const std::string& raw : globs) {
+    std::string_view glob = raw;
+    if (glob.substr(0, 2) == "./") glob.remove_prefix(2);
+    while (glob.size() > 1 && glob.back() == '/') glob.remove_suffix(1);
+    if (GlobMatch(glob, view) || GlobMatch(glob, BaseName(view))) return true;
+    // Any trailing sub-path ("modules/x/main.tf" matches "x/*.tf").
+    for (size_t i = 0; i < view.size(); ++i) {
+      if (view[i] == '/' && GlobMatch(glob, view.substr(i + 1))) return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+struct Walker {
+  const std::vector<std::string>& excludes;
+  const FileProvider& files;
+  DiscoveryResult& result;
+  std::set<std::string> active;  // canonical paths of directories on the current walk stack
+  std::set<std::string> seen_files;
+
+  void AddFile(const std::string& path, bool explicit_file) {
+    FileKind kind = ClassifyFile(path);
+    if (kind == FileKind::kOther && !explicit_file) return;
+    if (kind == FileKind::kOther) kind = FileKind::kTerraform;
+    if (!seen_files.insert(path).second) return;
+    result.files.push_back(DiscoveredFile{path, kind});
+  }
+
+  void Walk(const std::string& dir, int depth) {
+    if (depth > 256) {
+      result.problems.push_back({dir, "directory nesting deeper than 256 levels; not scanned"});
+      return;
+    }
+    std::string canonical = files.CanonicalPath(dir);
+    if (!active.insert(canonical).second) {
+      result.problems.push_back(
+          {dir, "symlink loop: directory already being scanned as " + canonical});
+      return;
+    }
+    std::string error;
+    std::vector<DirectoryEntry> entries = files.ListDirectory(dir, &error);
+    if (!error.empty() && entries.empty()) {
+      result.problems.push_back({dir, "cannot read directory: " + error});
+    }
+    for (const DirectoryEntry& entry : entries) {
+      std::string path = JoinPath(dir, entry.name);
+      if (entry.type == EntryType::kDirectory) {
+        if (entry.name == ".terraform" || entry.name == ".git") continue;
+        if (IsExcluded(excludes, path)) continue;
+        Walk(path, depth + 1);
+      } else if (entry.type == EntryType::kFile) {
+        if (IsExcluded(excludes, path)) continue;
+        AddFile(path, false);
+      } else if (entry.type == EntryType::kMissing && entry.is_symlink) {
+        if (ClassifyFile(path) != FileKind::kOther && !IsExcluded(excludes, path)) {
+          result.problems.push_back({path, "dangling symlink"});
+        }
+      }
+    }
+    active.erase(canonical);
+  }
+};
+
+}  // namespace
+
+DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
+                              const std::vector<std::string>& exclude_globs,
+                              const FileProvider& files) {
+  DiscoveryResult result;
+  Walker walker{exclude_globs, files, result, {}, {}};
+  std::vector<std::string> roots = paths.empty() ? std::vector<std::string>{"."} : paths;
+  for (const std::string& raw : roots) {
+    std::string path = NormalizePath(raw);
+    switch (files.Stat(path)) {
+      case EntryType::kDirectory:
+        walker.Walk(path, 0);
+        break;
+      case EntryType::kFile:
+        walker.AddFile(path, true);
+        break;
+      case EntryType::kMissing:
+        result.input_errors.push_back(raw + ": no such file or directory");
+        break;
+      case EntryType::kOther:
+        result.input_errors.push_back(raw + ": not a regular file or directory");
+        break;
+    }
+  }
+  std::sort(result.files.begin(), result.files.end(),
+            [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  return result;
+}
+
+}  // namespace faultline::engine::config

@@ -1,0 +1,56 @@
+// File discovery: which files under the scan paths the engine reads, and as what.
+//
+// Walks directories in sorted order (so the result is deterministic), skipping `.terraform/` and
+// `.git/`, anything matching an exclude glob, and symlinked directories already visited (a loop
+// becomes a problem entry, not a hang). Paths are built from the user's scan paths and
+// normalised ("examples/main.tf"). A file named explicitly is taken whatever its extension.
+#ifndef FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
+#define FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/file_provider.h"
+
+namespace faultline::engine::config {
+
+enum class FileKind : uint8_t {
+  kTerraform,      // *.tf
+  kTerraformJson,  // *.tf.json
+  kTfvars,         // terraform.tfvars, *.auto.tfvars
+  kTfvarsJson,     // terraform.tfvars.json, *.auto.tfvars.json
+  kOther,          // not a known input kind
+};
+
+struct DiscoveredFile {
+  std::string path;
+  FileKind kind = FileKind::kOther;
+};
+
+struct DiscoveryProblem {
+  std::string path;
+  std::string message;
+};
+
+struct DiscoveryResult {
+  std::vector<DiscoveredFile> files;       // sorted by path, no duplicates
+  std::vector<DiscoveryProblem> problems;  // unreadable directories, symlink loops
+  std::vector<std::string> input_errors;   // scan paths that do not exist
+};
+
+// The kind of a file by its name; kOther for anything the Terraform loader does not read.
+FileKind ClassifyFile(std::string_view path);
+
+// Glob match: `*` and `?` within a path segment, `**` across segments, `[abc]` classes.
+bool GlobMatch(std::string_view pattern, std::string_view path);
+// True when `path` (or its base name, or any of its trailing sub-paths) matches a glob.
+bool IsExcluded(const std::vector<std::string>& globs, const std::string& path);
+
+DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
+                              const std::vector<std::string>& exclude_globs,
+                              const FileProvider& files);
+
+}  // namespace faultline::engine::config
+
+#endif  // FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_

@@ -1,0 +1,140 @@
+#include "engine/resource_graph.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace faultline::engine {
+
+std::string_view OriginName(Origin origin) {
+  switch (origin) {
+    case Origin::kConfig:
+      return "config";
+    case Origin::kState:
+      return "state";
+    case Origin::kLive:
+      return "live";
+  }
+  return "config";
+}
+
+std::string_view ResourceKindName(ResourceKind kind) {
+  switch (kind) {
+    case ResourceKind::kManaged:
+      return "resource";
+    case ResourceKind::kData:
+      return "data";
+    case ResourceKind::kModule:
+      return "module";
+    case ResourceKind::kVariable:
+      return "variable";
+    case ResourceKind::kLocal:
+      return "local";
+    case ResourceKind::kOutput:
+      return "output";
+    case ResourceKind::kProvider:
+      return "provider";
+    case ResourceKind::kTerraform:
+      return "terraform";
+    case ResourceKind::kObject:
+      return "object";
+  }
+  return "resource";
+}
+
+std::string_view EdgeKindName(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::kReferences:
+      return "references";
+    case EdgeKind::kSelects:
+      return "selects";
+    case EdgeKind::kTargets:
+      return "targets";
+    case EdgeKind::kBinds:
+      return "binds";
+    case EdgeKind::kInstanceOf:
+      return "instance_of";
+    case EdgeKind::kContains:
+      return "contains";
+  }
+  return "references";
+}
+
+ResourceId ResourceGraph::Add(Resource resource) {
+  ResourceId id = static_cast<ResourceId>(resources_.size());
+  resource.id = id;
+  resources_.push_back(std::move(resource));
+  return id;
+}
+
+void ResourceGraph::AddEdge(Edge edge) { edges_.push_back(std::move(edge)); }
+
+void ResourceGraph::Finalize() {
+  auto out_key = [](const Edge& e) { return std::tie(e.from, e.kind, e.to, e.attribute_path); };
+  std::sort(edges_.begin(), edges_.end(),
+            [&](const Edge& a, const Edge& b) { return out_key(a) < out_key(b); });
+  edges_.erase(std::unique(edges_.begin(), edges_.end(),
+                           [&](const Edge& a, const Edge& b) { return out_key(a) == out_key(b); }),
+               edges_.end());
+  in_edges_ = edges_;
+  auto in_key = [](const Edge& e) { return std::tie(e.to, e.kind, e.from, e.attribute_path); };
+  std::sort(in_edges_.begin(), in_edges_.end(),
+            [&](const Edge& a, const Edge& b) { return in_key(a) < in_key(b); });
+
+  out_begin_.assign(resources_.size() + 1, 0);
+  in_begin_.assign(resources_.size() + 1, 0);
+  for (const Edge& e : edges_) ++out_begin_[e.from + 1];
+  for (const Edge& e : in_edges_) ++in_begin_[e.to + 1];
+  for (size_t i = 1; i < out_begin_.size(); ++i) {
+    out_begin_[i] += out_begin_[i - 1];
+    in_begin_[i] += in_begin_[i - 1];
+  }
+
+  by_type_.clear();
+  by_address_.clear();
+  for (const Resource& r : resources_) {
+    if (!r.type.empty()) by_type_[r.type].push_back(r.id);
+    std::string key = r.module_dir;
+    key.push_back('\0');
+    key += r.address;
+    by_address_.emplace(std::move(key), r.id);
+  }
+}
+
+std::span<const ResourceId> ResourceGraph::OfType(std::string_view type) const {
+  auto it = by_type_.find(std::string(type));
+  if (it == by_type_.end()) return {};
+  return it->second;
+}
+
+const Resource* ResourceGraph::Find(std::string_view module_dir, std::string_view address) const {
+  std::string key(module_dir);
+  key.push_back('\0');
+  key += address;
+  auto it = by_address_.find(key);
+  return it == by_address_.end() ? nullptr : &resources_[it->second];
+}
+
+std::span<const Edge> ResourceGraph::OutEdges(ResourceId id) const {
+  if (id + 1 >= out_begin_.size()) return {};
+  return std::span<const Edge>(edges_.data() + out_begin_[id], out_begin_[id + 1] - out_begin_[id]);
+}
+
+std::span<const Edge> ResourceGraph::InEdges(ResourceId id) const {
+  if (id + 1 >= in_begin_.size()) return {};
+  return std::span<const Edge>(in_edges_.data() + in_begin_[id], in_begin_[id + 1] - in_begin_[id]);
+}
+
+std::vector<const Resource*> ResourceGraph::Targets(ResourceId id, EdgeKind kind,
+                                                    std::string_view type) const {
+  std::vector<const Resource*> out;
+  for (const Edge& e : OutEdges(id)) {
+    if (e.kind != kind) continue;
+    const Resource& target = resources_[e.to];
+    if (!type.empty() && target.type != type) continue;
+    if (!out.empty() && out.back() == &target) continue;
+    out.push_back(&target);
+  }
+  return out;
+}
+
+}  // namespace faultline::engine

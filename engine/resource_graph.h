@@ -1,0 +1,67 @@
+// ResourceGraph: the resources of one scan and the typed edges between them.
+//
+// Built once per scan (Add / AddEdge, then Finalize), read-only afterwards: every const member is
+// safe to call from many threads, which is how rules run in parallel without locks.
+// Edge kinds: kReferences (an attribute expression refers to another node), kSelects (a selector
+// matches a workload), kTargets (HPA/scaleTargetRef and similar), kBinds (role bindings),
+// kInstanceOf (a state instance to its config), kContains (a module call to what it declares).
+#ifndef FAULTLINE_ENGINE_RESOURCE_GRAPH_H_
+#define FAULTLINE_ENGINE_RESOURCE_GRAPH_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/resource.h"
+
+namespace faultline::engine {
+
+enum class EdgeKind : uint8_t { kReferences, kSelects, kTargets, kBinds, kInstanceOf, kContains };
+std::string_view EdgeKindName(EdgeKind kind);
+
+struct Edge {
+  ResourceId from = 0;
+  ResourceId to = 0;
+  EdgeKind kind = EdgeKind::kReferences;
+  std::string attribute_path;  // where in `from` the reference is written ("" when not known)
+};
+
+class ResourceGraph {
+ public:
+  // Adds a resource, assigns and returns its id. Not thread-safe; call before Finalize.
+  ResourceId Add(Resource resource);
+  // Adds an edge between two existing ids. Duplicates are removed by Finalize.
+  void AddEdge(Edge edge);
+  // Sorts edges and builds the indexes. Call once, after the last Add/AddEdge.
+  void Finalize();
+
+  size_t size() const { return resources_.size(); }
+  const Resource& resource(ResourceId id) const { return resources_[id]; }
+  const std::vector<Resource>& resources() const { return resources_; }
+  const std::vector<Edge>& edges() const { return edges_; }
+
+  // Resources of a type (e.g. "aws_subnet"), in id order.
+  std::span<const ResourceId> OfType(std::string_view type) const;
+  // The resource with this address in this module directory; nullptr when none.
+  const Resource* Find(std::string_view module_dir, std::string_view address) const;
+  // Edges leaving / entering a resource, sorted by (kind, other end, attribute path).
+  std::span<const Edge> OutEdges(ResourceId id) const;
+  std::span<const Edge> InEdges(ResourceId id) const;
+  // Resources `id` points to with an edge of `kind`, optionally only of `type`.
+  std::vector<const Resource*> Targets(ResourceId id, EdgeKind kind,
+                                       std::string_view type = {}) const;
+
+ private:
+  std::vector<Resource> resources_;
+  std::vector<Edge> edges_;     // sorted by (from, kind, to, attribute_path) after Finalize
+  std::vector<Edge> in_edges_;  // the same edges sorted by (to, kind, from, attribute_path)
+  std::vector<uint32_t> out_begin_, in_begin_;  // CSR offsets, size()+1 entries
+  std::unordered_map<std::string, std::vector<ResourceId>> by_type_;
+  std::unordered_map<std::string, ResourceId> by_address_;  // key: module_dir + '\0' + address
+};
+
+}  // namespace faultline::engine
+
+#endif  // FAULTLINE_ENGINE_RESOURCE_GRAPH_H_

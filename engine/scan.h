@@ -1,0 +1,52 @@
+// Scan: the one engine entry point used by every front end (CLI, language server, tests).
+//
+// Scan discovers the files under the given paths through a FileProvider, parses them on
+// `jobs` threads, evaluates each root module into one ResourceGraph, runs the enabled rules and
+// returns the findings sorted (FindingLess). The result is byte-for-byte the same for any `jobs`.
+// Bad input never aborts the scan: it becomes FL-ENG-* findings located at file:line:col.
+// `input_errors` lists problems with the request itself (a scan path that does not exist, an
+// unreadable --var-file): front ends exit with status 2 when it is non-empty.
+#ifndef FAULTLINE_ENGINE_SCAN_H_
+#define FAULTLINE_ENGINE_SCAN_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/file_provider.h"
+#include "engine/finding.h"
+#include "engine/limits.h"
+#include "engine/resource_graph.h"
+#include "engine/rule.h"
+#include "engine/source_file.h"
+
+namespace faultline::engine {
+
+struct ScanOptions {
+  std::vector<std::string> paths;                         // files or directories; "." when empty
+  std::vector<std::string> exclude_globs;                 // matched against paths and base names
+  std::vector<std::string> var_files;                     // --var-file, applied in order
+  std::vector<std::pair<std::string, std::string>> vars;  // --var k=v, applied in order
+  std::map<std::string, std::string> environment;         // TF_VAR_* values (name without prefix)
+  int jobs = 0;                                           // 0 = hardware concurrency
+  Limits limits;
+  // Rules to run (ids or names); empty = all the rules passed to Scan.
+  std::vector<std::string> enabled_rules;
+};
+
+struct ScanResult {
+  std::vector<std::unique_ptr<SourceFile>> files;  // every file read, sorted by path
+  ResourceGraph graph;
+  std::vector<Finding> findings;          // sorted with FindingLess
+  std::vector<std::string> input_errors;  // problems with the request itself
+  uint64_t bytes_scanned = 0;
+};
+
+// Runs a scan. `rules` must outlive the call; `files` must be safe for concurrent reads.
+ScanResult Scan(const ScanOptions& options, const FileProvider& files, const RuleList& rules);
+
+}  // namespace faultline::engine
+
+#endif  // FAULTLINE_ENGINE_SCAN_H_

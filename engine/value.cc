@@ -1,0 +1,324 @@
+#include "engine/value.h"
+
+#include <cassert>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <variant>
+
+namespace faultline::engine {
+
+struct Value::Payload {
+  struct MapData {
+    ValueMap entries;
+    std::string open_address;
+  };
+  std::variant<std::string, ValueList, MapData, UnknownInfo> data;
+};
+
+namespace {
+const std::string kEmptyString;
+const ValueList kEmptyList;
+const ValueMap kEmptyMap;
+const UnknownInfo kEmptyUnknown;
+}  // namespace
+
+Value Value::Null(SourceRange range) {
+  Value v;
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::Bool(bool value, SourceRange range) {
+  Value v;
+  v.kind_ = Kind::kBool;
+  v.bool_ = value;
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::Number(double value, SourceRange range) {
+  Value v;
+  v.kind_ = Kind::kNumber;
+  v.number_ = value;
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::String(std::string value, SourceRange range) {
+  Value v;
+  v.kind_ = Kind::kString;
+  v.payload_ = std::make_shared<const Payload>(Payload{std::move(value)});
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::List(ValueList elements, SourceRange range) {
+  Value v;
+  v.kind_ = Kind::kList;
+  v.payload_ = std::make_shared<const Payload>(Payload{std::move(elements)});
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::Map(ValueMap entries, SourceRange range, std::string open_address) {
+  Value v;
+  v.kind_ = Kind::kMap;
+  v.payload_ = std::make_shared<const Payload>(
+      Payload{Payload::MapData{std::move(entries), std::move(open_address)}});
+  v.range_ = v.origin_ = range;
+  return v;
+}
+
+Value Value::Unknown(std::string reason, SourceRange range, std::string address,
+                     std::string attribute) {
+  Value v;
+  v.kind_ = Kind::kUnknown;
+  v.payload_ = std::make_shared<const Payload>(
+      Payload{UnknownInfo{std::move(reason), std::move(address), std::move(attribute)}});
+  v.range_ = v.origin_ = range;
+  v.provenance_ = Provenance::kDerived;
+  return v;
+}
+
+bool Value::IsWhollyKnown() const {
+  switch (kind_) {
+    case Kind::kUnknown:
+      return false;
+    case Kind::kList:
+      for (const Value& v : as_list()) {
+        if (!v.IsWhollyKnown()) return false;
+      }
+      return true;
+    case Kind::kMap:
+      for (const auto& [k, v] : as_map()) {
+        if (!v.IsWhollyKnown()) return false;
+      }
+      return true;
+    default:
+      return true;
+  }
+}
+
+bool Value::as_bool() const {
+  assert(kind_ == Kind::kBool);
+  return bool_;
+}
+
+double Value::as_number() const {
+  assert(kind_ == Kind::kNumber);
+  return number_;
+}
+
+const std::string& Value::as_string() const {
+  assert(kind_ == Kind::kString);
+  if (kind_ != Kind::kString) return kEmptyString;
+  return std::get<std::string>(payload_->data);
+}
+
+const ValueList& Value::as_list() const {
+  assert(kind_ == Kind::kList);
+  if (kind_ != Kind::kList) return kEmptyList;
+  return std::get<ValueList>(payload_->data);
+}
+
+const ValueMap& Value::as_map() const {
+  assert(kind_ == Kind::kMap);
+  if (kind_ != Kind::kMap) return kEmptyMap;
+  return std::get<Payload::MapData>(payload_->data).entries;
+}
+
+const UnknownInfo& Value::unknown() const {
+  assert(kind_ == Kind::kUnknown);
+  if (kind_ != Kind::kUnknown) return kEmptyUnknown;
+  return std::get<UnknownInfo>(payload_->data);
+}
+
+const std::string& Value::open_address() const {
+  if (kind_ != Kind::kMap) return kEmptyString;
+  return std::get<Payload::MapData>(payload_->data).open_address;
+}
+
+const Value* Value::Get(std::string_view key) const {
+  if (kind_ != Kind::kMap) return nullptr;
+  const ValueMap& map = as_map();
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+const Value* Value::At(size_t index) const {
+  if (kind_ != Kind::kList) return nullptr;
+  const ValueList& list = as_list();
+  return index < list.size() ? &list[index] : nullptr;
+}
+
+const Value* Value::Find(const std::vector<std::string>& path) const {
+  const Value* current = this;
+  for (const std::string& step : path) {
+    if (current->is_map()) {
+      current = current->Get(step);
+    } else if (current->is_list()) {
+      size_t index = 0;
+      auto [ptr, ec] = std::from_chars(step.data(), step.data() + step.size(), index);
+      if (ec != std::errc() || ptr != step.data() + step.size()) return nullptr;
+      current = current->At(index);
+    } else {
+      return nullptr;
+    }
+    if (current == nullptr) return nullptr;
+  }
+  return current;
+}
+
+size_t Value::size() const {
+  switch (kind_) {
+    case Kind::kList:
+      return as_list().size();
+    case Kind::kMap:
+      return as_map().size();
+    case Kind::kString:
+      return as_string().size();
+    default:
+      return 0;
+  }
+}
+
+Value Value::WithRange(SourceRange range) const {
+  Value v = *this;
+  if (!v.origin_.valid()) v.origin_ = v.range_;
+  v.range_ = range;
+  if (!v.origin_.valid()) v.origin_ = range;
+  return v;
+}
+
+Value Value::WithOrigin(SourceRange origin) const {
+  Value v = *this;
+  v.origin_ = origin;
+  return v;
+}
+
+Value Value::WithProvenance(Provenance provenance) const {
+  Value v = *this;
+  v.provenance_ = provenance;
+  return v;
+}
+
+bool Value::Equals(const Value& other) const {
+  if (kind_ != other.kind_) return false;
+  switch (kind_) {
+    case Kind::kNull:
+      return true;
+    case Kind::kBool:
+      return bool_ == other.bool_;
+    case Kind::kNumber:
+      return number_ == other.number_;
+    case Kind::kString:
+      return as_string() == other.as_string();
+    case Kind::kList: {
+      const ValueList& a = as_list();
+      const ValueList& b = other.as_list();
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].Equals(b[i])) return false;
+      }
+      return true;
+    }
+    case Kind::kMap: {
+      const ValueMap& a = as_map();
+      const ValueMap& b = other.as_map();
+      if (a.size() != b.size()) return false;
+      for (auto ia = a.begin(), ib = b.begin(); ia != a.end(); ++ia, ++ib) {
+        if (ia->first != ib->first || !ia->second.Equals(ib->second)) return false;
+      }
+      return true;
+    }
+    case Kind::kUnknown:
+      return false;
+  }
+  return false;
+}
+
+std::string FormatNumber(double number) {
+  if (std::isnan(number)) return "NaN";
+  if (std::isinf(number)) return number > 0 ? "+Inf" : "-Inf";
+  if (number == std::floor(number) && std::fabs(number) < 1e21) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.0f", number);
+    return buffer == std::string("-0") ? "0" : buffer;
+  }
+  char buffer[64];
+  auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, number);
+  return std::string(buffer, ptr);
+}
+
+std::string Value::ToDisplayString(size_t max_length) const {
+  std::string out;
+  switch (kind_) {
+    case Kind::kNull:
+      out = "null";
+      break;
+    case Kind::kBool:
+      out = bool_ ? "true" : "false";
+      break;
+    case Kind::kNumber:
+      out = FormatNumber(number_);
+      break;
+    case Kind::kString:
+      out = "\"" + as_string() + "\"";
+      break;
+    case Kind::kList: {
+      out = "[";
+      bool first = true;
+      for (const Value& v : as_list()) {
+        if (!first) out += ", ";
+        first = false;
+        out += v.ToDisplayString(max_length);
+        if (out.size() > max_length) break;
+      }
+      out += "]";
+      break;
+    }
+    case Kind::kMap: {
+      out = "{";
+      bool first = true;
+      for (const auto& [k, v] : as_map()) {
+        if (!first) out += ", ";
+        first = false;
+        out += k + " = " + v.ToDisplayString(max_length);
+        if (out.size() > max_length) break;
+      }
+      out += "}";
+      break;
+    }
+    case Kind::kUnknown:
+      out = "(unknown)";
+      break;
+  }
+  if (out.size() > max_length && max_length > 3) {
+    out.resize(max_length - 3);
+    out += "...";
+  }
+  return out;
+}
+
+std::string_view Value::KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kList:
+      return "list";
+    case Kind::kMap:
+      return "map";
+    case Kind::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+}  // namespace faultline::engine

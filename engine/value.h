@@ -1,0 +1,124 @@
+// Value: the engine's dynamic value, as Terraform and Kubernetes values are evaluated.
+//
+// Kinds: null, bool, number, string, list, map, and Unknown. Unknown stands for anything the
+// engine cannot resolve (a computed attribute, a remote module output, a data source); it carries
+// a reason and, when it comes from a reference, the referenced resource address and attribute.
+// Every operation on Unknown yields Unknown. Rules never report on Unknown.
+//
+// Maps are ordered by key (as Terraform iterates maps and objects). A map can be "open": it stands
+// for a resource instance whose unlisted attributes are computed, so the evaluator's attribute
+// access on a missing key yields Unknown instead of an error (`Get` still returns nullptr).
+//
+// Location: `range()` is where the value sits in the thing that holds it (for a resource
+// attribute, the whole `name = expr` attribute); `origin()` is where the datum was written (e.g.
+// a variable's default). Values are immutable and cheap to copy (payloads are shared); they are
+// safe to read from many threads at once.
+#ifndef FAULTLINE_ENGINE_VALUE_H_
+#define FAULTLINE_ENGINE_VALUE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/source_range.h"
+
+namespace faultline::engine {
+
+class Value;
+using ValueList = std::vector<Value>;
+using ValueMap = std::map<std::string, Value, std::less<>>;
+
+// Why a value is Unknown, and which reference produced it (empty when not from a reference).
+struct UnknownInfo {
+  std::string reason;     // e.g. "computed attribute aws_subnet.a.id"
+  std::string address;    // e.g. "aws_subnet.a" or "module.vpc" (may be empty)
+  std::string attribute;  // e.g. "id" (may be empty)
+};
+
+class Value {
+ public:
+  enum class Kind : uint8_t { kNull, kBool, kNumber, kString, kList, kMap, kUnknown };
+  // kExplicit: written in a file. kDefaulted: a default the engine or a variable supplied.
+  // kDerived: computed by an expression or function from other values.
+  enum class Provenance : uint8_t { kExplicit, kDefaulted, kDerived };
+
+  Value() = default;  // null, nowhere
+  static Value Null(SourceRange range = {});
+  static Value Bool(bool value, SourceRange range = {});
+  static Value Number(double value, SourceRange range = {});
+  static Value String(std::string value, SourceRange range = {});
+  static Value List(ValueList elements, SourceRange range = {});
+  // `open_address` non-empty makes an open map standing for that resource instance.
+  static Value Map(ValueMap entries, SourceRange range = {}, std::string open_address = {});
+  static Value Unknown(std::string reason, SourceRange range = {}, std::string address = {},
+                       std::string attribute = {});
+
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::kNull; }
+  bool is_bool() const { return kind_ == Kind::kBool; }
+  bool is_number() const { return kind_ == Kind::kNumber; }
+  bool is_string() const { return kind_ == Kind::kString; }
+  bool is_list() const { return kind_ == Kind::kList; }
+  bool is_map() const { return kind_ == Kind::kMap; }
+  bool is_unknown() const { return kind_ == Kind::kUnknown; }
+  // True when neither this value nor anything inside it is Unknown.
+  bool IsWhollyKnown() const;
+
+  // Accessors; each requires the matching kind (checked with assert; returns an empty/zero
+  // value on a mismatch in release builds).
+  bool as_bool() const;
+  double as_number() const;
+  const std::string& as_string() const;
+  const ValueList& as_list() const;
+  const ValueMap& as_map() const;
+  const UnknownInfo& unknown() const;
+  // Non-empty for open maps (resource instances): the instance address.
+  const std::string& open_address() const;
+
+  // Map entry by key; nullptr when this is not a map or the key is absent.
+  const Value* Get(std::string_view key) const;
+  // List element; nullptr when this is not a list or the index is out of range.
+  const Value* At(size_t index) const;
+  // Follows a path such as {"ingress", "0", "cidr_blocks"}: map keys, and decimal list indexes.
+  const Value* Find(const std::vector<std::string>& path) const;
+  // Number of elements of a list or map, characters of a string; 0 otherwise.
+  size_t size() const;
+
+  SourceRange range() const { return range_; }
+  SourceRange origin() const { return origin_; }
+  Provenance provenance() const { return provenance_; }
+  // Copies with a new location or provenance. WithRange keeps the origin (or sets it to the old
+  // range when the origin was empty) so "written here, defined there" survives.
+  Value WithRange(SourceRange range) const;
+  Value WithOrigin(SourceRange origin) const;
+  Value WithProvenance(Provenance provenance) const;
+
+  // Structural equality of known values, ignoring locations. Unknown equals nothing.
+  bool Equals(const Value& other) const;
+  // A short human-readable rendering for messages: strings quoted, lists/maps abbreviated.
+  std::string ToDisplayString(size_t max_length = 80) const;
+  // Kind name as Terraform's type system says it: "null", "bool", "number", "string", "list",
+  // "map", "unknown".
+  static std::string_view KindName(Kind kind);
+
+ private:
+  struct Payload;
+  Kind kind_ = Kind::kNull;
+  Provenance provenance_ = Provenance::kExplicit;
+  bool bool_ = false;
+  double number_ = 0;
+  std::shared_ptr<const Payload> payload_;
+  SourceRange range_;
+  SourceRange origin_;
+};
+
+// Formats a number as Terraform does: integers without a decimal point, others shortest
+// round-trip ("1.5", "1e+21" stays "1e+21").
+std::string FormatNumber(double number);
+
+}  // namespace faultline::engine
+
+#endif  // FAULTLINE_ENGINE_VALUE_H_
