@@ -59,12 +59,12 @@ struct EvalDiagnostic {
 // Shared, mutable state of one evaluation run (one root module instance tree). Not thread-safe.
 struct EvalContext {
   ReferenceResolver* resolver = nullptr;
-  const Limits* limits = nullptr;            // required
-  const FileProvider* files = nullptr;       // for file()/templatefile(); null disables them
-  std::string module_dir;                    // base directory for file()/templatefile()/path.module
+  const Limits* limits = nullptr;       // required
+  const FileProvider* files = nullptr;  // for file()/templatefile(); null disables them
+  std::string module_dir;               // base directory for file()/templatefile()/path.module
   std::vector<EvalDiagnostic>* diagnostics = nullptr;  // may be null
-  uint64_t steps = 0;                        // incremented per expression node evaluated
-  uint32_t depth = 0;                        // current nesting (managed by the evaluator)
+  uint64_t steps = 0;                                  // incremented per expression node evaluated
+  uint32_t depth = 0;                                  // current nesting (managed by the evaluator)
 };
 
 Value EvaluateExpression(const parsers::hcl::Expression& expression, EvalContext& context);

@@ -19,7 +19,7 @@
 namespace faultline::engine::eval {
 
 struct FunctionError {
-  std::string message;          // empty when there was no error
+  std::string message;  // empty when there was no error
   bool limit_exceeded = false;
 };
 
