@@ -75,10 +75,30 @@ Value Value::Unknown(std::string reason, SourceRange range, std::string address,
   Value v;
   v.kind_ = Kind::kUnknown;
   v.payload_ = std::make_shared<const Payload>(
-      Payload{UnknownInfo{std::move(reason), std::move(address), std::move(attribute)}});
+      Payload{UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr}});
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
+}
+
+Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
+                           std::string address, std::string attribute) {
+  Value v;
+  v.kind_ = Kind::kUnknown;
+  UnknownInfo info;
+  info.reason = std::move(reason);
+  info.address = std::move(address);
+  info.attribute = std::move(attribute);
+  info.partial = std::make_shared<const Value>(std::move(partial));
+  v.payload_ = std::make_shared<const Payload>(Payload{std::move(info)});
+  v.range_ = v.origin_ = range;
+  v.provenance_ = Provenance::kDerived;
+  return v;
+}
+
+const Value* Value::partial() const {
+  if (kind_ != Kind::kUnknown) return nullptr;
+  return std::get<UnknownInfo>(payload_->data).partial.get();
 }
 
 bool Value::IsWhollyKnown() const {

@@ -36,7 +36,15 @@ struct UnknownInfo {
   std::string reason;     // e.g. "computed attribute aws_subnet.a.id"
   std::string address;    // e.g. "aws_subnet.a" or "module.vpc" (may be empty)
   std::string attribute;  // e.g. "id" (may be empty)
+  // What is known of a value that is only partly unknown, for rules that must not miss a
+  // literal violation beside an unknown part: for jsonencode(x), the value x (with Unknown
+  // inside); for a template, its text with each unknown part replaced by kUnknownText.
+  // Null when nothing useful is known.
+  std::shared_ptr<const Value> partial;
 };
+
+// Stands for an unknown part inside the partial text of a template (UnknownInfo::partial).
+inline constexpr std::string_view kUnknownText = "(known after apply)";
 
 class Value {
  public:
@@ -55,6 +63,9 @@ class Value {
   static Value Map(ValueMap entries, SourceRange range = {}, std::string open_address = {});
   static Value Unknown(std::string reason, SourceRange range = {}, std::string address = {},
                        std::string attribute = {});
+  // An Unknown that remembers what is known of it (see UnknownInfo::partial).
+  static Value PartlyUnknown(std::string reason, Value partial, SourceRange range = {},
+                             std::string address = {}, std::string attribute = {});
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::kNull; }
@@ -75,6 +86,8 @@ class Value {
   const ValueList& as_list() const;
   const ValueMap& as_map() const;
   const UnknownInfo& unknown() const;
+  // For Unknown values, the partly known value (UnknownInfo::partial); nullptr otherwise.
+  const Value* partial() const;
   // Non-empty for open maps (resource instances): the instance address.
   const std::string& open_address() const;
 
