@@ -1,0 +1,165 @@
+#include "cli/scan_command.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "cli/exit_codes.h"
+#include "cli/report/json_reporter.h"
+#include "cli/report/text_reporter.h"
+#include "cli/rules_catalog.h"
+#include "engine/file_provider.h"
+#include "engine/scan.h"
+#include "rules/registry.h"
+
+namespace faultline::cli {
+
+namespace {
+
+constexpr std::string_view kTfVarPrefix = "TF_VAR_";
+
+void Error(Environment& env, const std::string& message) {
+  env.err << "faultline: error: " << message << '\n';
+}
+
+}  // namespace
+
+std::optional<engine::Severity> ParseFailOn(const std::string& text, bool* ok) {
+  *ok = true;
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "none" || lower == "never") return std::nullopt;
+  std::optional<engine::Severity> severity = engine::ParseSeverity(lower);
+  if (!severity.has_value()) *ok = false;
+  return severity;
+}
+
+CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options) {
+  CLI::App* scan = app.add_subcommand("scan", "Scan Terraform files and directories");
+  scan->add_option("paths", options.paths,
+                   "Files or directories to scan (default: the current directory)");
+  scan->add_option("--format,-f", options.format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  scan->add_option("--output,-o", options.output, "Write the report to FILE instead of stdout");
+  // Repeatable options take one value per occurrence, so `--var a=1 dir` scans `dir`.
+  scan->add_option("--var-file", options.var_files,
+                   "Load variable values from a .tfvars or .tfvars.json file (repeatable)")
+      ->allow_extra_args(false);
+  scan->add_option("--var", options.vars, "Set a root variable: NAME=VALUE (repeatable)")
+      ->allow_extra_args(false);
+  scan->add_option("--exclude", options.excludes,
+                   "Skip paths or base names matching GLOB (repeatable)")
+      ->allow_extra_args(false);
+  scan->add_option("--jobs,-j", options.jobs,
+                   "Worker threads for parsing, evaluation and rules (0 = one per core)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  scan->add_option("--fail-on", options.fail_on,
+                   "Exit 1 when a finding is at or above SEVERITY "
+                   "(info, low, medium, high, critical; none or never to always exit 0)")
+      ->capture_default_str();
+  scan->add_option("--max-file-size", options.max_file_size,
+                   "Skip files larger than BYTES (default 10 MiB)")
+      ->check(CLI::PositiveNumber);
+  scan->add_option("--rule", options.rules, "Run only this rule, by ID or name (repeatable)")
+      ->allow_extra_args(false);
+  scan->add_flag("--no-color", options.no_color, "Never colour the text report");
+  return scan;
+}
+
+int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
+  bool fail_on_ok = true;
+  std::optional<engine::Severity> fail_on = ParseFailOn(options.fail_on, &fail_on_ok);
+  if (!fail_on_ok) {
+    Error(env, "--fail-on: unknown severity \"" + options.fail_on +
+                   "\" (expected info, low, medium, high, critical, none or never)");
+    return kExitUsage;
+  }
+
+  engine::RuleList rules = rules::CreateAllRules();
+  std::vector<const engine::RuleMetadata*> catalog = RuleCatalog(rules);
+
+  engine::ScanOptions scan;
+  scan.paths = options.paths;
+  scan.exclude_globs = options.excludes;
+  scan.var_files = options.var_files;
+  scan.jobs = options.jobs;
+  if (options.max_file_size.has_value()) scan.limits.max_file_bytes = *options.max_file_size;
+  for (const std::string& assignment : options.vars) {
+    size_t equals = assignment.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      Error(env, "--var: expected NAME=VALUE, got \"" + assignment + "\"");
+      return kExitUsage;
+    }
+    scan.vars.emplace_back(assignment.substr(0, equals), assignment.substr(equals + 1));
+  }
+  for (const std::string& id : options.rules) {
+    const engine::RuleMetadata* rule = FindRule(catalog, id);
+    if (rule == nullptr) {
+      Error(env, "--rule: unknown rule \"" + id + "\" (see `faultline rules list`)");
+      return kExitUsage;
+    }
+    scan.enabled_rules.push_back(rule->id);
+  }
+  for (const auto& [name, value] : env.variables) {
+    if (name.size() > kTfVarPrefix.size() && name.starts_with(kTfVarPrefix)) {
+      scan.environment[name.substr(kTfVarPrefix.size())] = value;
+    }
+  }
+
+  // Open the report file before scanning, so an unwritable path fails fast.
+  std::ofstream file;
+  if (!options.output.empty()) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      Error(env, "cannot write " + options.output + ": " + std::strerror(errno));
+      return kExitUsage;
+    }
+  }
+
+  engine::DiskFileProvider provider;
+  engine::ScanResult result = engine::Scan(scan, provider, rules);
+  std::stable_sort(result.findings.begin(), result.findings.end(), engine::FindingLess);
+
+  ReportContext context;
+  context.files_scanned = result.files.size();
+  context.bytes_scanned = result.bytes_scanned;
+  context.errors = result.input_errors;
+
+  std::ostringstream report;
+  if (options.format == "json") {
+    WriteJsonReport(result.findings, context, report);
+  } else {
+    TextReportOptions text;
+    text.color = options.output.empty() && env.out_is_tty && !options.no_color &&
+                 env.variables.find("NO_COLOR") == env.variables.end();
+    WriteTextReport(result.findings, context, text, report);
+  }
+  if (options.output.empty()) {
+    env.out << report.str();
+    env.out.flush();
+  } else {
+    file << report.str();
+    file.close();
+    if (!file) {
+      Error(env, "cannot write " + options.output + ": " + std::strerror(errno));
+      return kExitUsage;
+    }
+  }
+
+  for (const std::string& error : result.input_errors) Error(env, error);
+  if (!result.input_errors.empty()) return kExitUsage;
+  if (fail_on.has_value()) {
+    for (const engine::Finding& finding : result.findings) {
+      if (finding.severity >= *fail_on) return kExitFindings;
+    }
+  }
+  return kExitClean;
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,49 @@
+// `faultline scan [PATH...]`: runs engine::Scan and writes a report.
+//
+// Exit status: 2 when the request is invalid (bad flag values, a missing path, an unreadable
+// --var-file: ScanResult::input_errors) or the report cannot be written; otherwise 1 when a
+// finding is at or above --fail-on, else 0.
+#ifndef FAULTLINE_CLI_SCAN_COMMAND_H_
+#define FAULTLINE_CLI_SCAN_COMMAND_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
+#include "engine/severity.h"
+
+namespace CLI {
+class App;
+}
+
+namespace faultline::cli {
+
+struct ScanCommandOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json
+  std::string output;           // "" = stdout
+  std::vector<std::string> var_files;
+  std::vector<std::string> vars;  // "name=value"
+  std::vector<std::string> excludes;
+  int jobs = 0;
+  std::string fail_on = "low";  // a severity name, or none / never
+  std::optional<uint64_t> max_file_size;
+  std::vector<std::string> rules;
+  bool no_color = false;
+};
+
+// Adds the `scan` subcommand to `app`, binding its flags to `options`.
+CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options);
+
+// Runs a scan with parsed options; returns the exit status.
+int RunScanCommand(const ScanCommandOptions& options, Environment& env);
+
+// The failure threshold named by --fail-on: nullopt for none/never. Sets *ok = false for an
+// unknown name.
+std::optional<engine::Severity> ParseFailOn(const std::string& text, bool* ok);
+
+}  // namespace faultline::cli
+
+#endif  // FAULTLINE_CLI_SCAN_COMMAND_H_

@@ -1,0 +1,24 @@
+// PublicAdminIngressRule (FL-NET-0001, net-public-admin-ingress).
+//
+// A security group admits SSH (port 22) or RDP (port 3389) from the whole internet
+// (`0.0.0.0/0` or `::/0`). Covers inline `ingress` blocks of aws_security_group and
+// aws_default_security_group, aws_security_group_rule with type "ingress", and
+// aws_vpc_security_group_ingress_rule. A rule covers a port when its protocol is TCP ("tcp", "6")
+// and from_port..to_port includes the port, or when its protocol is all traffic ("-1", "all").
+// Unknown CIDRs, ports or protocols decide nothing.
+#ifndef FAULTLINE_RULES_NET_PUBLIC_ADMIN_INGRESS_PUBLIC_ADMIN_INGRESS_H_
+#define FAULTLINE_RULES_NET_PUBLIC_ADMIN_INGRESS_PUBLIC_ADMIN_INGRESS_H_
+
+#include "engine/rule.h"
+
+namespace faultline::rules {
+
+class PublicAdminIngressRule : public engine::Rule {
+ public:
+  const engine::RuleMetadata& metadata() const override;
+  void Check(const engine::RuleContext& context, engine::FindingSink& sink) const override;
+};
+
+}  // namespace faultline::rules
+
+#endif  // FAULTLINE_RULES_NET_PUBLIC_ADMIN_INGRESS_PUBLIC_ADMIN_INGRESS_H_
