@@ -14,29 +14,54 @@ namespace faultline::engine {
 
 namespace {
 
-// Findings at the same place from the same rule are one problem, even when a module is reached
-// through several roots (its own directory, and each caller): keep the first in sorted order.
+// A local module is evaluated both as a root of its own and inside each caller, so one problem
+// in its source can be found through several roots. Findings of one rule at one range are one
+// problem when they come from different roots: keep those of one root, preferring a caller.
+// Within one root, distinct instances (count/for_each, several calls) stay distinct findings.
 void SortAndDeduplicate(std::vector<Finding>* findings) {
   std::sort(findings->begin(), findings->end(), FindingLess);
-  auto same = [](const Finding& a, const Finding& b) {
-    return a.rule_id == b.rule_id && a.range == b.range &&
-           (a.range.file != nullptr || a.message == b.message);
-  };
-  std::vector<Finding> unique;
-  unique.reserve(findings->size());
-  for (Finding& f : *findings) {
-    bool duplicate = false;
-    // Duplicates are adjacent apart from differing addresses/messages between them, so look back
-    // over the run of findings at the same range.
-    for (auto it = unique.rbegin(); it != unique.rend() && it->range == f.range; ++it) {
-      if (same(*it, f)) {
-        duplicate = true;
-        break;
+  std::vector<Finding> kept;
+  kept.reserve(findings->size());
+  size_t i = 0;
+  while (i < findings->size()) {
+    // The run of findings at this range (sorted by range first, then rule id).
+    size_t end = i;
+    while (end < findings->size() && (*findings)[end].range == (*findings)[i].range) ++end;
+    std::vector<Finding*> run;
+    for (size_t k = i; k < end; ++k) run.push_back(&(*findings)[k]);
+    std::stable_sort(run.begin(), run.end(),
+                     [](const Finding* a, const Finding* b) { return a->rule_id < b->rule_id; });
+    size_t r = 0;
+    while (r < run.size()) {
+      size_t rule_end = r;
+      while (rule_end < run.size() && run[rule_end]->rule_id == run[r]->rule_id) ++rule_end;
+      // Prefer a root that calls the module (its addresses are the deployed ones, with the
+      // caller's inputs), then the first directory.
+      auto rank = [](const Finding* f) {
+        return std::make_pair(f->resource_address.rfind("module.", 0) == 0 ? 0 : 1, f->module_dir);
+      };
+      std::pair<int, std::string> best = rank(run[r]);
+      for (size_t k = r; k < rule_end; ++k) best = std::min(best, rank(run[k]));
+      const std::string root = best.second;
+      for (size_t k = r; k < rule_end; ++k) {
+        Finding* f = run[k];
+        if (f->module_dir != root) continue;
+        bool repeat = false;
+        for (size_t j = r; j < k; ++j) {
+          if (run[j]->module_dir == root && run[j]->resource_address == f->resource_address &&
+              run[j]->message == f->message) {
+            repeat = true;
+            break;
+          }
+        }
+        if (!repeat) kept.push_back(std::move(*f));
       }
+      r = rule_end;
     }
-    if (!duplicate) unique.push_back(std::move(f));
+    i = end;
   }
-  *findings = std::move(unique);
+  std::sort(kept.begin(), kept.end(), FindingLess);
+  *findings = std::move(kept);
 }
 
 }  // namespace

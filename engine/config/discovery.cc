@@ -1,6 +1,7 @@
 #include "engine/config/discovery.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace faultline::engine::config {
@@ -38,44 +39,55 @@ bool MatchClass(std::string_view pattern, size_t* p, char c) {
   return matched != negate;
 }
 
-bool GlobMatchAt(std::string_view pattern, size_t p, std::string_view text, size_t t, int budget) {
-  if (--budget < 0) return false;
-  while (p < pattern.size()) {
-    char pc = pattern[p];
+// Memoised matcher: each (pattern position, text position) pair is decided once, so the cost is
+// bounded by pattern length x text length whatever the pattern.
+class GlobMatcher {
+ public:
+  GlobMatcher(std::string_view pattern, std::string_view text)
+      : pattern_(pattern), text_(text), memo_((pattern.size() + 1) * (text.size() + 1), -1) {}
+
+  bool Match(size_t p, size_t t) {
+    int8_t& slot = memo_[p * (text_.size() + 1) + t];
+    if (slot >= 0) return slot != 0;
+    bool result = Compute(p, t);
+    slot = result ? 1 : 0;
+    return result;
+  }
+
+ private:
+  bool Compute(size_t p, size_t t) {
+    if (p == pattern_.size()) return t == text_.size();
+    char pc = pattern_[p];
     if (pc == '*') {
-      bool double_star = p + 1 < pattern.size() && pattern[p + 1] == '*';
+      bool double_star = p + 1 < pattern_.size() && pattern_[p + 1] == '*';
       if (double_star) {
         size_t next = p + 2;
-        if (next < pattern.size() && pattern[next] == '/') ++next;
-        for (size_t k = t; k <= text.size(); ++k) {
-          if (k == t || text[k - 1] == '/' || next >= pattern.size()) {
-            if (GlobMatchAt(pattern, next, text, k, budget)) return true;
-          }
+        bool slash_follows = next < pattern_.size() && pattern_[next] == '/';
+        // "**/" matches zero or more whole segments; a bare "**" matches anything.
+        if (slash_follows && Match(next + 1, t)) return true;
+        for (size_t k = t; k <= text_.size(); ++k) {
+          if (Match(next, k)) return true;
         }
         return false;
       }
-      for (size_t k = t; k <= text.size(); ++k) {
-        if (GlobMatchAt(pattern, p + 1, text, k, budget)) return true;
-        if (k < text.size() && text[k] == '/') break;
-      }
-      return false;
+      // "*" matches within one segment: zero characters, or one more non-slash character.
+      if (Match(p + 1, t)) return true;
+      return t < text_.size() && text_[t] != '/' && Match(p, t + 1);
     }
-    if (t >= text.size()) return false;
-    if (pc == '?') {
-      if (text[t] == '/') return false;
-      ++p;
-      ++t;
-    } else if (pc == '[') {
-      if (!MatchClass(pattern, &p, text[t])) return false;
-      ++t;
-    } else {
-      if (pc != text[t]) return false;
-      ++p;
-      ++t;
+    if (t >= text_.size()) return false;
+    if (pc == '?') return text_[t] != '/' && Match(p + 1, t + 1);
+    if (pc == '[') {
+      size_t q = p;
+      if (!MatchClass(pattern_, &q, text_[t])) return false;
+      return Match(q, t + 1);
     }
+    return pc == text_[t] && Match(p + 1, t + 1);
   }
-  return t == text.size();
-}
+
+  std::string_view pattern_;
+  std::string_view text_;
+  std::vector<int8_t> memo_;
+};
 
 }  // namespace
 
@@ -91,7 +103,9 @@ FileKind ClassifyFile(std::string_view path) {
 }
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
-  return GlobMatchAt(pattern, 0, path, 0, 100000);
+  if (pattern.size() > 4096 || path.size() > 4096) return false;
+  GlobMatcher matcher(pattern, path);
+  return matcher.Match(0, 0);
 }
 
 bool IsExcluded(const std::vector<std::string>& globs, const std::string& path) {
