@@ -20,7 +20,7 @@
 namespace faultline::parsers::hcl {
 
 struct ParseLimits {
-  uint32_t max_nesting_depth = 256;  // expression/block nesting beyond this is a diagnostic
+  uint32_t max_nesting_depth = 256;      // expression/block nesting beyond this is a diagnostic
   uint64_t timeout_micros = 10'000'000;  // tree-sitter progress-callback cut-off per file
 };
 

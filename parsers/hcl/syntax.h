@@ -47,10 +47,21 @@ enum class ExpressionKind : uint8_t {
 };
 
 enum class Operator : uint8_t {
-  kAdd, kSubtract, kMultiply, kDivide, kModulo,
-  kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual,
-  kAnd, kOr,
-  kNot, kNegate,  // unary
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kModulo,
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual,
+  kAnd,
+  kOr,
+  kNot,
+  kNegate,  // unary
 };
 
 // A piece of a template. Literal text has escapes (`$${`, `%%{`, `\n` in quoted strings)

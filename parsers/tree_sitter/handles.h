@@ -1,0 +1,108 @@
+// RAII handles for the tree-sitter C runtime, and the one place that runs a parse.
+//
+// Every tree-sitter object that needs freeing is owned here: TSParser, TSTree, TSQuery,
+// TSQueryCursor and TSTreeCursor. Code outside parsers/tree_sitter never holds an owning raw
+// pointer; it works with these handles and with TSNode values (which borrow from their Tree).
+//
+// Parse() runs on a parser owned by the calling thread (thread_local), so it is safe to call
+// from many threads at once. Its work is bounded: the progress callback cancels the parse once
+// `timeout_micros` of wall time have passed, and inputs over 4 GiB are refused.
+//
+// Compiled queries are immutable and may be shared between threads; QueryCache compiles each
+// (language, source) pair once per process. A QueryCursor is per use and per thread.
+#ifndef FAULTLINE_PARSERS_TREE_SITTER_HANDLES_H_
+#define FAULTLINE_PARSERS_TREE_SITTER_HANDLES_H_
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace faultline::parsers::tree_sitter {
+
+struct ParserDeleter {
+  void operator()(TSParser* parser) const;
+};
+struct TreeDeleter {
+  void operator()(TSTree* tree) const;
+};
+struct QueryDeleter {
+  void operator()(TSQuery* query) const;
+};
+struct QueryCursorDeleter {
+  void operator()(TSQueryCursor* cursor) const;
+};
+
+using Parser = std::unique_ptr<TSParser, ParserDeleter>;
+using Tree = std::unique_ptr<TSTree, TreeDeleter>;
+using Query = std::unique_ptr<TSQuery, QueryDeleter>;
+using QueryCursor = std::unique_ptr<TSQueryCursor, QueryCursorDeleter>;
+
+// A new parser for `language` (never null; aborts only if the runtime cannot allocate).
+Parser NewParser(const TSLanguage* language);
+QueryCursor NewQueryCursor();
+
+// Owns a TSTreeCursor. Movable, not copyable. The cursor borrows the tree of the node it was
+// created from: the Tree must outlive it.
+class TreeCursor {
+ public:
+  explicit TreeCursor(TSNode node);
+  ~TreeCursor();
+  TreeCursor(TreeCursor&& other) noexcept;
+  TreeCursor& operator=(TreeCursor&& other) noexcept;
+  TreeCursor(const TreeCursor&) = delete;
+  TreeCursor& operator=(const TreeCursor&) = delete;
+
+  TSNode node() const { return ts_tree_cursor_current_node(&cursor_); }
+  // Field name of the current node within its parent, or nullptr.
+  const char* field_name() const { return ts_tree_cursor_current_field_name(&cursor_); }
+  bool GotoFirstChild() { return ts_tree_cursor_goto_first_child(&cursor_); }
+  bool GotoNextSibling() { return ts_tree_cursor_goto_next_sibling(&cursor_); }
+  bool GotoParent() { return ts_tree_cursor_goto_parent(&cursor_); }
+  // Moves to the first child that contains or starts after byte `offset`; false if none.
+  bool GotoFirstChildForByte(uint32_t offset) {
+    return ts_tree_cursor_goto_first_child_for_byte(&cursor_, offset) >= 0;
+  }
+  // Restarts the cursor at `node` (which may belong to another tree).
+  void Reset(TSNode node) { ts_tree_cursor_reset(&cursor_, node); }
+
+ private:
+  TSTreeCursor cursor_;
+  bool owned_ = true;
+};
+
+enum class ParseStatus : uint8_t {
+  kOk,        // `tree` holds the syntax tree (which may contain ERROR / MISSING nodes)
+  kTimedOut,  // the progress callback cancelled the parse; `tree` is null
+  kTooLarge,  // the input is over 4 GiB; `tree` is null
+  kFailed,    // the runtime returned no tree for another reason; `tree` is null
+};
+
+struct ParseResult {
+  Tree tree;
+  ParseStatus status = ParseStatus::kFailed;
+};
+
+// Parses UTF-8 `text` with `language` on the calling thread's parser. `timeout_micros` of 0
+// means no time limit. The returned tree borrows nothing from `text`, but TSNode byte offsets
+// refer to it.
+ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t timeout_micros);
+
+// Compiles `source` for `language`. On failure returns null and, when `error` is non-null,
+// describes the problem and its byte offset in `source`.
+struct QueryError {
+  uint32_t offset = 0;
+  std::string message;
+};
+Query CompileQuery(const TSLanguage* language, std::string_view source, QueryError* error);
+
+// Process-wide cache of compiled queries, keyed by language and query source. Thread-safe.
+// The returned query lives until the process exits (borrowed, never freed by the caller);
+// null when the source does not compile.
+const TSQuery* CachedQuery(const TSLanguage* language, std::string_view source);
+
+}  // namespace faultline::parsers::tree_sitter
+
+#endif  // FAULTLINE_PARSERS_TREE_SITTER_HANDLES_H_
