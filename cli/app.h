@@ -17,6 +17,7 @@ struct Environment {
   std::ostream& err;
   bool out_is_tty = false;                       // colour is allowed on `out`
   std::map<std::string, std::string> variables;  // the process environment
+  std::istream* in = nullptr;                    // standard input (`scan -`); null: none
 };
 
 int RunFaultline(int argc, const char* const* argv, Environment& env);

@@ -10,7 +10,7 @@ extern char** environ;
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  faultline::cli::Environment env{std::cout, std::cerr, false, {}};
+  faultline::cli::Environment env{std::cout, std::cerr, false, {}, &std::cin};
   env.out_is_tty = isatty(STDOUT_FILENO) == 1;
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     std::string text(*entry);

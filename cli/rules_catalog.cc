@@ -43,6 +43,8 @@ std::string KindName(engine::ResourceKind kind) {
       return "resources";
     case engine::ResourceKind::kData:
       return "data sources";
+    case engine::ResourceKind::kObject:
+      return "Kubernetes objects";
     default:
       return std::string(engine::ResourceKindName(kind)) + " blocks";
   }
@@ -169,7 +171,9 @@ std::string RenderRulesMarkdown(const std::vector<const engine::RuleMetadata*>& 
     out << "**Why it matters.** " << rule->why << "\n\n";
     out << "**Remediation.** " << rule->remediation << "\n";
     if (!rule->example_fix.empty()) {
-      out << "\n```hcl\n" << rule->example_fix;
+      bool kubernetes = std::find(rule->scope.kinds.begin(), rule->scope.kinds.end(),
+                                  engine::ResourceKind::kObject) != rule->scope.kinds.end();
+      out << "\n```" << (kubernetes ? "yaml" : "hcl") << "\n" << rule->example_fix;
       if (rule->example_fix.back() != '\n') out << '\n';
       out << "```\n";
     }

@@ -39,9 +39,11 @@ std::optional<engine::Severity> ParseFailOn(const std::string& text, bool* ok) {
 }
 
 CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options) {
-  CLI::App* scan = app.add_subcommand("scan", "Scan Terraform files and directories");
+  CLI::App* scan = app.add_subcommand(
+      "scan", "Scan Terraform, Kubernetes manifests, Terraform state and live-state exports");
   scan->add_option("paths", options.paths,
-                   "Files or directories to scan (default: the current directory)");
+                   "Files or directories to scan (default: the current directory); `-` reads a "
+                   "Kubernetes manifest stream from standard input");
   scan->add_option("--format,-f", options.format, "Report format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -69,6 +71,19 @@ CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options) {
   scan->add_option("--rule", options.rules, "Run only this rule, by ID or name (repeatable)")
       ->allow_extra_args(false);
   scan->add_flag("--no-color", options.no_color, "Never colour the text report");
+  scan->add_option("--state", options.state_paths,
+                   "Load Terraform state, `terraform show -json` or plan JSON from FILE or DIR "
+                   "(repeatable)")
+      ->allow_extra_args(false);
+  scan->add_option("--live", options.live_paths,
+                   "Load live-state exports (kubectl -o json, aws CLI output) from FILE or DIR "
+                   "(repeatable; see docs/live-state.md)")
+      ->allow_extra_args(false);
+  scan->add_option("--namespace,-n", options.default_namespace,
+                   "Namespace of Kubernetes objects that do not name one")
+      ->capture_default_str();
+  scan->add_flag("--no-kustomize", options.no_kustomize,
+                 "Do not render kustomizations with kubectl; scan their files as they are");
   return scan;
 }
 
@@ -85,7 +100,25 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   std::vector<const engine::RuleMetadata*> catalog = RuleCatalog(rules);
 
   engine::ScanOptions scan;
-  scan.paths = options.paths;
+  for (const std::string& path : options.paths) {
+    if (path != "-") {
+      scan.paths.push_back(path);
+      continue;
+    }
+    if (scan.stdin_manifests.has_value()) continue;
+    if (env.in == nullptr) {
+      Error(env, "-: no standard input to read");
+      return kExitUsage;
+    }
+    std::ostringstream text;
+    text << env.in->rdbuf();
+    scan.stdin_manifests = text.str();
+  }
+
+  scan.state_paths = options.state_paths;
+  scan.live_paths = options.live_paths;
+  scan.default_namespace = options.default_namespace;
+  scan.render_kustomize = !options.no_kustomize;
   scan.exclude_globs = options.excludes;
   scan.var_files = options.var_files;
   scan.jobs = options.jobs;

@@ -32,6 +32,10 @@ struct ScanCommandOptions {
   std::optional<uint64_t> max_file_size;
   std::vector<std::string> rules;
   bool no_color = false;
+  std::vector<std::string> state_paths;  // --state
+  std::vector<std::string> live_paths;   // --live
+  std::string default_namespace = "default";
+  bool no_kustomize = false;
 };
 
 // Adds the `scan` subcommand to `app`, binding its flags to `options`.

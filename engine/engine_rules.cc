@@ -57,6 +57,26 @@ const std::vector<RuleMetadata>& EngineRuleMetadata() {
            "unknown.",
            "Run `terraform init` so that `.terraform/modules/modules.json` lists the module's "
            "directory, or scan the module's source directly."),
+      Make(kDuplicateKeyId, "engine-duplicate-key", Severity::kLow, "Duplicate key",
+           "A YAML or JSON mapping repeats a key; only the last value is used.",
+           "Kubernetes keeps the last value of a repeated key, so an earlier setting (a probe, a "
+           "limit, a replica count) silently disappears; reviewers usually read the first one.",
+           "Remove the repeated key so that the manifest says one thing."),
+      Make(kInvalidObjectId, "engine-invalid-object", Severity::kMedium,
+           "Invalid Kubernetes object",
+           "A document has `apiVersion` and `kind` but is not a valid object (for example it has "
+           "no `metadata.name`), so it is not analysed.",
+           "The API server would reject the object, and rules cannot name or relate it.",
+           "Give the object a `metadata.name` (or `generateName`) and a well-formed `metadata`."),
+      Make(
+          kNotRenderedId, "engine-kustomize-not-rendered", Severity::kInfo,
+          "Kustomization not rendered",
+          "A directory holds a kustomization, but `kubectl kustomize` could not render it (kubectl "
+          "is not on PATH, or rendering failed), so its raw files were scanned instead.",
+          "Patches, name prefixes, labels and generated objects of the kustomization are not "
+          "seen, so selectors and replica counts may differ from what is deployed.",
+          "Install kubectl (or put it on PATH) so that faultline can render the kustomization, "
+          "or scan the output of `kubectl kustomize DIR` through `faultline scan -`."),
   };
   return kRules;
 }

@@ -15,6 +15,9 @@ inline constexpr const char kFileSkippedId[] = "FL-ENG-0002";      // engine-fil
 inline constexpr const char kEvaluationErrorId[] = "FL-ENG-0003";  // engine-evaluation-error
 inline constexpr const char kLimitExceededId[] = "FL-ENG-0004";    // engine-limit-exceeded
 inline constexpr const char kModuleNotLoadedId[] = "FL-ENG-0005";  // engine-module-not-loaded
+inline constexpr const char kDuplicateKeyId[] = "FL-ENG-0006";     // engine-duplicate-key
+inline constexpr const char kInvalidObjectId[] = "FL-ENG-0007";    // engine-invalid-object
+inline constexpr const char kNotRenderedId[] = "FL-ENG-0008";      // engine-kustomize-not-rendered
 
 // Builds an engine finding: severity and name from the metadata of `id`; the fingerprint hashes
 // the id, the file path and `discriminator` (by default the message), never line numbers.

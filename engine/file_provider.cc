@@ -35,12 +35,13 @@ std::string NormalizePath(const std::string& path) {
     }
     i = j + 1;
   }
-  std::string out = absolute ? "/" : "";
+  std::string out;
+  if (absolute) out.push_back('/');
   for (size_t k = 0; k < parts.size(); ++k) {
     if (k > 0) out += '/';
     out += parts[k];
   }
-  if (out.empty()) out = absolute ? "/" : ".";
+  if (out.empty()) out.push_back(absolute ? '/' : '.');
   return out;
 }
 

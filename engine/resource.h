@@ -33,7 +33,7 @@ enum class ResourceKind : uint8_t {
   kOutput,     // output "name"
   kProvider,   // provider "name"
   kTerraform,  // terraform {}
-  kObject,     // a Kubernetes object or other structured document
+  kObject,     // a Kubernetes object (type "apps/v1/Deployment", address "Deployment/ns/name")
 };
 
 std::string_view OriginName(Origin origin);
@@ -52,6 +52,10 @@ struct Resource {
   Value attributes;            // a map (see the file comment)
   SourceRange range;           // the whole block
   SourceRange header;          // block type and labels: where block-level findings point
+  // Live objects only: fields the server populates (Kubernetes status, managedFields, uid,
+  // resourceVersion, creationTimestamp, generation), kept apart from `attributes` so that drift
+  // analysis can ignore them. A map, or null.
+  Value server_fields;
 
   // The attribute at a path like {"ingress", "0", "from_port"}; nullptr when absent.
   const Value* Find(const std::vector<std::string>& path) const { return attributes.Find(path); }

@@ -1,12 +1,17 @@
 #include "engine/scan.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <tuple>
 
 #include "engine/config/discovery.h"
 #include "engine/config/module_evaluator.h"
 #include "engine/config/module_loader.h"
+#include "engine/document_inputs.h"
 #include "engine/engine_rules.h"
+#include "engine/k8s/graph.h"
+#include "engine/kustomize.h"
 #include "engine/parallel.h"
 #include "engine/rule_runner.h"
 
@@ -64,6 +69,35 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
   *findings = std::move(kept);
 }
 
+// instance_of edges: each state resource to the configuration resource with the same address in
+// the root module whose directory holds the state file (or, failing that, the only configuration
+// resource with that address).
+void LinkStateToConfig(ResourceGraph* graph) {
+  std::map<std::string, std::vector<ResourceId>> config_by_address;
+  bool any_state = false;
+  for (const Resource& r : graph->resources()) {
+    if (r.origin == Origin::kConfig &&
+        (r.kind == ResourceKind::kManaged || r.kind == ResourceKind::kData)) {
+      config_by_address[r.address].push_back(r.id);
+    }
+    any_state = any_state || r.origin == Origin::kState;
+  }
+  if (!any_state) return;
+  std::vector<Edge> edges;
+  for (const Resource& r : graph->resources()) {
+    if (r.origin != Origin::kState) continue;
+    auto it = config_by_address.find(r.address);
+    if (it == config_by_address.end()) continue;
+    const ResourceId* chosen = nullptr;
+    for (const ResourceId& id : it->second) {
+      if (graph->resource(id).module_dir == r.module_dir) chosen = &id;
+    }
+    if (chosen == nullptr && it->second.size() == 1) chosen = &it->second[0];
+    if (chosen != nullptr) edges.push_back(Edge{r.id, *chosen, EdgeKind::kInstanceOf, ""});
+  }
+  for (Edge& e : edges) graph->AddEdge(std::move(e));
+}
+
 }  // namespace
 
 ScanResult Scan(const ScanOptions& options, const FileProvider& files, const RuleList& rules) {
@@ -71,16 +105,123 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   int jobs = ResolveJobs(options.jobs);
   std::vector<Finding> findings;
 
-  config::DiscoveryResult discovery =
-      config::DiscoverFiles(options.paths, options.exclude_globs, files);
+  // `faultline scan -` alone reads standard input only (no default "." scan).
+  config::DiscoveryResult discovery;
+  // Likewise --state / --live alone load only those inputs.
+  bool only_extra_inputs = options.stdin_manifests.has_value() || !options.state_paths.empty() ||
+                           !options.live_paths.empty();
+  if (!options.paths.empty() || !only_extra_inputs) {
+    discovery = config::DiscoverFiles(options.paths, options.exclude_globs, files);
+  }
   result.input_errors = discovery.input_errors;
 
+  // Kustomizations are rendered with the user's kubectl; their own YAML files are then not
+  // scanned as separate manifests (they are the render's inputs).
+  std::vector<DocumentFile> documents;
+  std::set<std::string> rendered_dirs;
+  if (!discovery.kustomize_dirs.empty()) {
+    std::string kubectl = options.render_kustomize ? FindOnPath("kubectl") : "";
+    for (const std::string& dir : discovery.kustomize_dirs) {
+      std::string root = dir;
+      for (const config::DiscoveredFile& f : discovery.files) {
+        if (DirectoryOf(f.path) == dir) {
+          root = f.root;
+          break;
+        }
+      }
+      DocumentContext context;
+      context.module_dir = root;
+      context.default_namespace = options.default_namespace;
+      std::string why = "kubectl is not on PATH";
+      if (!kubectl.empty()) {
+        KustomizeResult render = RenderKustomization(kubectl, dir, options.limits.max_file_bytes);
+        if (render.ok) {
+          documents.push_back(LoadManifestText(
+              JoinPath(dir, "kustomization.yaml") + " (rendered by kubectl kustomize)",
+              std::move(render.output), context, options.limits));
+          rendered_dirs.insert(dir);
+          continue;
+        }
+        why = render.error;
+      }
+      DocumentFile notice;
+      notice.source = std::make_unique<SourceFile>(JoinPath(dir, "kustomization.yaml"), "");
+      notice.findings.push_back(
+          MakeEngineFinding(kNotRenderedId, SourceRange{notice.source.get(), 0, 0},
+                            "kustomization in " + dir + " not rendered (" + why +
+                                "); its files are scanned as they are"));
+      documents.push_back(std::move(notice));
+    }
+  }
+
+  // Terraform files go to the module loader; manifests, state and live exports to the document
+  // loaders.
+  std::vector<size_t> terraform_files, document_files;
+  for (size_t i = 0; i < discovery.files.size(); ++i) {
+    const config::DiscoveredFile& f = discovery.files[i];
+    if (config::IsTerraformKind(f.kind)) {
+      terraform_files.push_back(i);
+    } else if (f.kind != config::FileKind::kOther &&
+               !(f.kind == config::FileKind::kYaml && rendered_dirs.count(DirectoryOf(f.path)))) {
+      document_files.push_back(i);
+    }
+  }
+  // Explicit --state and --live inputs.
+  struct ExtraInput {
+    std::string path;
+    config::FileKind kind;
+    DocumentContext context;
+  };
+  std::vector<ExtraInput> extra;
+  auto add_extra = [&](const std::vector<std::string>& paths, bool live) {
+    if (paths.empty()) return;
+    config::DiscoveryResult found = config::DiscoverFiles(paths, options.exclude_globs, files);
+    for (std::string& e : found.input_errors) result.input_errors.push_back(std::move(e));
+    for (const config::DiscoveredFile& f : found.files) {
+      if (config::IsTerraformKind(f.kind) && !live) continue;
+      DocumentContext context;
+      context.module_dir = DirectoryOf(f.path);  // one snapshot or state per directory
+      context.default_namespace = options.default_namespace;
+      context.live = live;
+      context.state = !live;
+      extra.push_back(ExtraInput{f.path, f.kind, std::move(context)});
+    }
+  };
+  add_extra(options.state_paths, false);
+  add_extra(options.live_paths, true);
+
   config::ModuleLoader loader(files, options.limits);
-  std::vector<config::LoadedFile> loaded(discovery.files.size());
-  ParallelFor(discovery.files.size(), jobs, [&](size_t i) {
-    loaded[i] =
-        config::LoadFile(discovery.files[i].path, discovery.files[i].kind, files, options.limits);
+  std::vector<config::LoadedFile> loaded(terraform_files.size());
+  size_t first_document = documents.size();
+  documents.resize(first_document + document_files.size() + extra.size());
+  ParallelFor(terraform_files.size() + document_files.size() + extra.size(), jobs, [&](size_t i) {
+    if (i < terraform_files.size()) {
+      const config::DiscoveredFile& f = discovery.files[terraform_files[i]];
+      loaded[i] = config::LoadFile(f.path, f.kind, files, options.limits);
+      return;
+    }
+    i -= terraform_files.size();
+    if (i < document_files.size()) {
+      const config::DiscoveredFile& f = discovery.files[document_files[i]];
+      DocumentContext context;
+      context.module_dir = f.kind == config::FileKind::kState ? DirectoryOf(f.path) : f.root;
+      context.default_namespace = options.default_namespace;
+      documents[first_document + i] =
+          LoadDocumentFile(f.path, f.kind, context, files, options.limits);
+      return;
+    }
+    i -= document_files.size();
+    documents[first_document + document_files.size() + i] =
+        LoadDocumentFile(extra[i].path, extra[i].kind, extra[i].context, files, options.limits);
   });
+  if (options.stdin_manifests) {
+    DocumentContext context;
+    context.module_dir = "-";
+    context.default_namespace = options.default_namespace;
+    documents.push_back(
+        LoadManifestText("<stdin>", *options.stdin_manifests, context, options.limits));
+  }
+  for (const DocumentFile& d : documents) result.bytes_scanned += d.source->size();
   for (const config::LoadedFile& file : loaded) result.bytes_scanned += file.source->size();
   // Discovery problems (symlink loops, unreadable directories) become findings on a file-less
   // placeholder so they are reported like every other diagnostic.
@@ -128,6 +269,26 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     for (Finding& f : output.findings) findings.push_back(std::move(f));
     output = {};
   }
+  // Documents, in path order (a stable order whatever the number of jobs).
+  std::stable_sort(documents.begin(), documents.end(),
+                   [](const DocumentFile& a, const DocumentFile& b) {
+                     return a.source->path() < b.source->path();
+                   });
+  for (DocumentFile& document : documents) {
+    for (Resource& r : document.resources) result.graph.Add(std::move(r));
+    for (Finding& f : document.findings) findings.push_back(std::move(f));
+    document.resources.clear();
+  }
+  LinkStateToConfig(&result.graph);
+  std::vector<Edge> k8s_edges;
+  k8s::KubernetesEdgeResult k8s_result =
+      k8s::AddKubernetesEdges(result.graph.resources(), &k8s_edges);
+  for (Edge& e : k8s_edges) result.graph.AddEdge(std::move(e));
+  if (k8s_result.selection_edges_limited && !documents.empty()) {
+    findings.push_back(MakeEngineFinding(
+        kLimitExceededId, SourceRange{documents.front().source.get(), 0, 0},
+        "more label-selector matches than the limit; some selection edges were not recorded"));
+  }
   result.graph.Finalize();
 
   // Rules.
@@ -149,6 +310,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     result.files.push_back(std::move(file.source));
   }
   loader.Release(&result.files, &findings);
+  for (DocumentFile& document : documents) result.files.push_back(std::move(document.source));
   std::sort(result.files.begin(), result.files.end(),
             [](const auto& a, const auto& b) { return a->path() < b->path(); });
   SortAndDeduplicate(&findings);

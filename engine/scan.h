@@ -11,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,18 @@ struct ScanOptions {
   Limits limits;
   // Rules to run (ids or names); empty = all the rules passed to Scan.
   std::vector<std::string> enabled_rules;
+  // Terraform state / plan JSON files or directories (--state); *.tfstate files and state-shaped
+  // JSON under `paths` are loaded too.
+  std::vector<std::string> state_paths;
+  // Live-state exports (--live): kubectl `-o json` output and aws CLI output, files or
+  // directories. Their resources have origin kLive.
+  std::vector<std::string> live_paths;
+  // The namespace of Kubernetes objects that do not name one (--namespace).
+  std::string default_namespace = "default";
+  // A manifest stream read from standard input (`faultline scan -`), scanned as "<stdin>".
+  std::optional<std::string> stdin_manifests;
+  // Render directories holding a kustomization with `kubectl kustomize` when kubectl is on PATH.
+  bool render_kustomize = true;
 };
 
 struct ScanResult {

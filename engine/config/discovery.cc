@@ -99,7 +99,15 @@ FileKind ClassifyFile(std::string_view path) {
   if (base == "terraform.tfvars.json" || EndsWith(base, ".auto.tfvars.json")) {
     return FileKind::kTfvarsJson;
   }
+  if (EndsWith(base, ".tfstate") || EndsWith(base, ".tfstate.backup")) return FileKind::kState;
+  if (EndsWith(base, ".yaml") || EndsWith(base, ".yml")) return FileKind::kYaml;
+  if (EndsWith(base, ".json")) return FileKind::kJson;
   return FileKind::kOther;
+}
+
+bool IsTerraformKind(FileKind kind) {
+  return kind == FileKind::kTerraform || kind == FileKind::kTerraformJson ||
+         kind == FileKind::kTfvars || kind == FileKind::kTfvarsJson;
 }
 
 bool GlobMatch(std::string_view pattern, std::string_view path) {
@@ -133,13 +141,18 @@ struct Walker {
   DiscoveryResult& result;
   std::set<std::string> active;  // canonical paths of directories on the current walk stack
   std::set<std::string> seen_files;
+  std::string root;  // the scan path being walked
 
   void AddFile(const std::string& path, bool explicit_file) {
     FileKind kind = ClassifyFile(path);
     if (kind == FileKind::kOther && !explicit_file) return;
     if (kind == FileKind::kOther) kind = FileKind::kTerraform;
     if (!seen_files.insert(path).second) return;
-    result.files.push_back(DiscoveredFile{path, kind});
+    std::string_view base = BaseName(path);
+    if (base == "kustomization.yaml" || base == "kustomization.yml") {
+      result.kustomize_dirs.push_back(DirectoryOf(path));
+    }
+    result.files.push_back(DiscoveredFile{path, kind, root});
   }
 
   void Walk(const std::string& dir, int depth) {
@@ -161,11 +174,14 @@ struct Walker {
     for (const DirectoryEntry& entry : entries) {
       std::string path = JoinPath(dir, entry.name);
       if (entry.type == EntryType::kDirectory) {
-        if (entry.name == ".terraform" || entry.name == ".git") continue;
+        if (entry.name == ".terraform" || entry.name == ".git" || entry.name == "node_modules") {
+          continue;
+        }
         if (IsExcluded(excludes, path)) continue;
         Walk(path, depth + 1);
       } else if (entry.type == EntryType::kFile) {
         if (IsExcluded(excludes, path)) continue;
+        if (entry.name == "Kustomization") result.kustomize_dirs.push_back(dir);
         AddFile(path, false);
       } else if (entry.type == EntryType::kMissing && entry.is_symlink) {
         if (ClassifyFile(path) != FileKind::kOther && !IsExcluded(excludes, path)) {
@@ -183,10 +199,11 @@ DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
                               const std::vector<std::string>& exclude_globs,
                               const FileProvider& files) {
   DiscoveryResult result;
-  Walker walker{exclude_globs, files, result, {}, {}};
+  Walker walker{exclude_globs, files, result, {}, {}, {}};
   std::vector<std::string> roots = paths.empty() ? std::vector<std::string>{"."} : paths;
   for (const std::string& raw : roots) {
     std::string path = NormalizePath(raw);
+    walker.root = path;
     switch (files.Stat(path)) {
       case EntryType::kDirectory:
         walker.Walk(path, 0);
@@ -204,6 +221,10 @@ DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
   }
   std::sort(result.files.begin(), result.files.end(),
             [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.path < b.path; });
+  std::sort(result.kustomize_dirs.begin(), result.kustomize_dirs.end());
+  result.kustomize_dirs.erase(
+      std::unique(result.kustomize_dirs.begin(), result.kustomize_dirs.end()),
+      result.kustomize_dirs.end());
   return result;
 }
 

@@ -1,9 +1,9 @@
 // File discovery: which files under the scan paths the engine reads, and as what.
 //
-// Walks directories in sorted order (so the result is deterministic), skipping `.terraform/` and
-// `.git/`, anything matching an exclude glob, and symlinked directories already visited (a loop
-// becomes a problem entry, not a hang). Paths are built from the user's scan paths and
-// normalised ("examples/main.tf"). A file named explicitly is taken whatever its extension.
+// Walks directories in sorted order (so the result is deterministic), skipping `.terraform/`,
+// `.git/` and `node_modules/`, anything matching an exclude glob, and symlinked directories already
+// visited (a loop becomes a problem entry, not a hang). Paths are built from the user's scan paths
+// and normalised ("examples/main.tf"). A file named explicitly is taken whatever its extension.
 #ifndef FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 #define FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 
@@ -20,12 +20,16 @@ enum class FileKind : uint8_t {
   kTerraformJson,  // *.tf.json
   kTfvars,         // terraform.tfvars, *.auto.tfvars
   kTfvarsJson,     // terraform.tfvars.json, *.auto.tfvars.json
+  kYaml,           // *.yaml, *.yml: Kubernetes manifests (documents with apiVersion and kind)
+  kJson,           // other *.json: a manifest, a state or plan, a live export, or other JSON
+  kState,          // *.tfstate, *.tfstate.backup
   kOther,          // not a known input kind
 };
 
 struct DiscoveredFile {
   std::string path;
   FileKind kind = FileKind::kOther;
+  std::string root;  // the scan path it was found under (a file's own path for a file argument)
 };
 
 struct DiscoveryProblem {
@@ -37,10 +41,14 @@ struct DiscoveryResult {
   std::vector<DiscoveredFile> files;       // sorted by path, no duplicates
   std::vector<DiscoveryProblem> problems;  // unreadable directories, symlink loops
   std::vector<std::string> input_errors;   // scan paths that do not exist
+  // Directories holding a kustomization.yaml / kustomization.yml / Kustomization file, sorted.
+  std::vector<std::string> kustomize_dirs;
 };
 
-// The kind of a file by its name; kOther for anything the Terraform loader does not read.
+// The kind of a file by its name; kOther for anything no loader reads.
 FileKind ClassifyFile(std::string_view path);
+// True for the kinds the Terraform module loader reads (.tf, .tf.json, tfvars).
+bool IsTerraformKind(FileKind kind);
 
 // Glob match: `*` and `?` within a path segment, `**` across segments, `[abc]` classes.
 bool GlobMatch(std::string_view pattern, std::string_view path);

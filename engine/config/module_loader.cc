@@ -4,48 +4,12 @@
 #include <cstring>
 
 #include "engine/engine_rules.h"
+#include "engine/text_file.h"
 #include "parsers/hcl/parser.h"
 
 namespace faultline::engine::config {
 
 namespace {
-
-// Offset of the first byte that breaks UTF-8, or npos when the text is valid.
-size_t FirstInvalidUtf8(const std::string& text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t min;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    uint32_t cp = c & (0xFF >> (len + 1));
-    for (size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
-  }
-  return std::string::npos;
-}
 
 // Terraform's tfvars order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json)
 // in lexical order of file name.
@@ -67,38 +31,7 @@ LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& 
                     const Limits& limits) {
   LoadedFile out;
   out.kind = kind;
-  ReadResult read = files.ReadFile(path, limits.max_file_bytes);
-  if (read.status != ReadResult::Status::kOk) {
-    out.source = std::make_unique<SourceFile>(path, "");
-    std::string message;
-    if (read.status == ReadResult::Status::kTooLarge) {
-      message = "file skipped: " + std::to_string(read.size) + " bytes is over the " +
-                std::to_string(limits.max_file_bytes) + "-byte size limit";
-    } else {
-      message = "file skipped: cannot read: " + read.error;
-    }
-    out.findings.push_back(
-        MakeEngineFinding(kFileSkippedId, SourceRange{out.source.get(), 0, 0}, message));
-    return out;
-  }
-  out.source = std::make_unique<SourceFile>(path, std::move(read.text));
-  const std::string& text = out.source->text();
-  size_t nul = text.find('\0');
-  if (nul != std::string::npos) {
-    out.findings.push_back(MakeEngineFinding(
-        kFileSkippedId,
-        SourceRange{out.source.get(), static_cast<uint32_t>(nul), static_cast<uint32_t>(nul)},
-        "file skipped: binary content (NUL byte)"));
-    return out;
-  }
-  size_t bad = FirstInvalidUtf8(text);
-  if (bad != std::string::npos) {
-    out.findings.push_back(MakeEngineFinding(
-        kFileSkippedId,
-        SourceRange{out.source.get(), static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
-        "file skipped: not valid UTF-8"));
-    return out;
-  }
+  if (!ReadTextFile(path, files, limits, &out.source, &out.findings)) return out;
   parsers::hcl::ParseLimits parse_limits;
   parse_limits.max_nesting_depth = limits.max_expression_depth;
   parsers::hcl::ConfigFile config;
@@ -166,7 +99,7 @@ const Module& ModuleLoader::Get(const std::string& raw_dir) {
       if (entry.type != EntryType::kFile) continue;
       std::string path = JoinPath(dir, entry.name);
       FileKind kind = ClassifyFile(path);
-      if (kind == FileKind::kOther) continue;
+      if (!IsTerraformKind(kind)) continue;
       files_by_dir_[dir].push_back(loaded_.size());
       loaded_.push_back(LoadFile(path, kind, files_, limits_));
     }

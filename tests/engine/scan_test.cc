@@ -38,7 +38,9 @@ TEST(ScanTest, BrokenFilesAreReportedAndTheRestIsScanned) {
   EXPECT_TRUE(result.input_errors.empty());
   // The syntax error points at its line (1-based line 2 = 0-based 1 or the line after).
   for (const Finding& f : result.findings) {
-    if (f.rule_id == kSyntaxErrorId) EXPECT_GE(f.range.start().line, 1u);
+    if (f.rule_id == kSyntaxErrorId) {
+      EXPECT_GE(f.range.start().line, 1u);
+    }
   }
 }
 
