@@ -1,0 +1,11 @@
+module "self" {
+  source = "./"
+}
+
+module "parent" {
+  source = "../"
+}
+
+module "deep" {
+  source = "./a/../b/../../faultline-fuzz"
+}
