@@ -169,7 +169,8 @@ run_fuzz_smoke() {
       ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
       "$kFuzzBuildDir/fuzz/${name}_fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 \
       -timeout=10 -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
-      "$work/corpus" "$seeds" "fuzz/regressions/$name" >"$work/fuzz.log" 2>&1 || status=$?
+      "$work/corpus" "$seeds" $([[ -d fuzz/regressions/$name ]] && echo "fuzz/regressions/$name") \
+      >"$work/fuzz.log" 2>&1 || status=$?
     grep -E '^(INFO: seed corpus|#[0-9]+[[:space:]]+(INITED|DONE)|stat::(number_of_executed_units|new_units_added|peak_rss_mb)|Done )' \
       "$work/fuzz.log" || true
     if ((status != 0)); then

@@ -25,7 +25,12 @@ void LoadManifests(DocumentFile* out, const DocumentContext& context, const Limi
 }
 
 void LoadState(DocumentFile* out, const DocumentContext& context) {
-  parsers::state::StateLoadResult state = parsers::state::LoadTerraformState(*out->source);
+  // Rules and drift read attributes from the graph, so they are always decoded here (a state
+  // over Limits::max_file_bytes is skipped before this point anyway).
+  parsers::state::StateLimits state_limits;
+  state_limits.attributes = parsers::state::AttributeLoading::kEager;
+  parsers::state::StateLoadResult state =
+      parsers::state::LoadTerraformState(*out->source, state_limits);
   for (Finding& f : state.diagnostics) out->findings.push_back(std::move(f));
   for (Resource& r : state.resources) {
     r.module_dir = context.module_dir;

@@ -428,26 +428,77 @@ void ModuleInstance::Index() {
 }
 
 // Converts an input value to a variable's primitive type constraint, as Terraform does.
-Value ConvertToType(const hcl::Expression* type, const Value& value) {
-  if (type == nullptr || type->kind != hcl::ExpressionKind::kVariable || value.is_unknown()) {
-    return value;
-  }
-  const std::string& t = type->name;
+// Converts a primitive value to a primitive type, as Terraform does ("3" -> 3 for number).
+Value ConvertPrimitive(const std::string& t, const Value& value) {
   if (t == "number" && value.is_string()) {
     const std::string& s = value.as_string();
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);
-    if (!s.empty() && end == s.c_str() + s.size())
+    if (!s.empty() && end == s.c_str() + s.size()) {
       return Value::Number(d, value.range()).WithOrigin(value.origin());
+    }
   } else if (t == "bool" && value.is_string()) {
-    if (value.as_string() == "true")
+    if (value.as_string() == "true") {
       return Value::Bool(true, value.range()).WithOrigin(value.origin());
-    if (value.as_string() == "false")
+    }
+    if (value.as_string() == "false") {
       return Value::Bool(false, value.range()).WithOrigin(value.origin());
+    }
   } else if (t == "string" && (value.is_number() || value.is_bool())) {
     std::string s =
         value.is_bool() ? (value.as_bool() ? "true" : "false") : FormatNumber(value.as_number());
     return Value::String(s, value.range()).WithOrigin(value.origin());
+  }
+  return value;
+}
+
+// Converts a variable's value to its type constraint, as Terraform does: primitives convert,
+// object({...}) keeps exactly its declared attributes, filling absent ones with their
+// optional() default (or null), and list/set/map(T) convert each element. `evaluate` evaluates
+// optional() defaults. Values that do not fit are returned as they are (Terraform would reject
+// them; the engine does not guess). Bounded by `depth`.
+template <typename Evaluate>
+Value ConvertToType(const hcl::Expression* type, const Value& value, Evaluate&& evaluate,
+                    int depth = 0) {
+  if (type == nullptr || value.is_unknown() || depth > 64) return value;
+  if (type->kind == hcl::ExpressionKind::kVariable) return ConvertPrimitive(type->name, value);
+  if (type->kind != hcl::ExpressionKind::kFunctionCall || type->operands.empty()) return value;
+  const std::string& constructor = type->name;
+  const hcl::Expression* inner = type->operands[0].get();
+  if (constructor == "optional") {
+    if (value.is_null() && type->operands.size() > 1 && type->operands[1]) {
+      return ConvertToType(inner, evaluate(*type->operands[1]), evaluate, depth + 1);
+    }
+    return ConvertToType(inner, value, evaluate, depth + 1);
+  }
+  if (value.is_null()) return value;
+  if ((constructor == "list" || constructor == "set") && value.is_list()) {
+    ValueList out;
+    for (const Value& element : value.as_list()) {
+      out.push_back(ConvertToType(inner, element, evaluate, depth + 1));
+    }
+    return Value::List(std::move(out), value.range()).WithOrigin(value.origin());
+  }
+  if (constructor == "map" && value.is_map()) {
+    ValueMap out;
+    for (const auto& [key, element] : value.as_map()) {
+      out.emplace(key, ConvertToType(inner, element, evaluate, depth + 1));
+    }
+    return Value::Map(std::move(out), value.range()).WithOrigin(value.origin());
+  }
+  if (constructor == "object" && value.is_map() && inner->kind == hcl::ExpressionKind::kObject) {
+    ValueMap out;
+    for (const hcl::ObjectItem& item : inner->items) {
+      if (!item.key || item.key->kind != hcl::ExpressionKind::kLiteral ||
+          !item.key->literal.is_string()) {
+        return value;  // a computed attribute name: not a type the engine understands
+      }
+      const std::string& name = item.key->literal.as_string();
+      const Value* present = value.Get(name);
+      out.emplace(name, ConvertToType(item.value.get(), present ? *present : Value::Null(),
+                                      evaluate, depth + 1));
+    }
+    return Value::Map(std::move(out), value.range()).WithOrigin(value.origin());
   }
   return value;
 }
@@ -490,7 +541,7 @@ Value ModuleInstance::VariableValue(const std::string& name, SourceRange at) {
     value = Value::Unknown("variable var." + name + " has no value", var.block->header_range,
                            Prefix() + "var." + name);
   }
-  var.value = ConvertToType(type, value);
+  var.value = ConvertToType(type, value, [this](const hcl::Expression& e) { return Evaluate(e); });
   var.state = State::kDone;
   return var.value;
 }

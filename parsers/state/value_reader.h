@@ -12,9 +12,10 @@
 //
 // Memory: state files repeat many short strings (regions, zones, types, "default", ids shared by
 // several resources) and empty lists and maps. StringInterner shares one payload between equal
-// short strings (Values are immutable, so sharing is invisible to readers) through a fixed-size,
-// direct-mapped cache: bounded memory, O(1), and no growth on unique strings. Empty lists and maps
-// always share one payload. Not thread-safe; one reader per load.
+// short strings (Values are immutable, so sharing is invisible to readers) through a
+// direct-mapped cache whose size is fixed when it is made (the loader sizes it with the file):
+// bounded memory, O(1), and no growth on unique strings. Empty lists and maps always share one
+// payload. Not thread-safe; one reader per load.
 #ifndef FAULTLINE_PARSERS_STATE_VALUE_READER_H_
 #define FAULTLINE_PARSERS_STATE_VALUE_READER_H_
 

@@ -216,3 +216,37 @@ TEST(ModuleEvaluatorTest, InstanceKeysFormatLikeTerraform) {
 
 }  // namespace
 }  // namespace faultline::engine
+
+namespace faultline::engine {
+namespace {
+
+TEST(ModuleEvaluatorTest, VariablesAreConvertedToObjectTypesWithOptionalDefaults) {
+  ScanResult result = testing::ScanFiles({
+      {"main.tf",
+       "variable \"db\" {\n"
+       "  type = object({\n"
+       "    multi_az = optional(bool, true)\n"
+       "    size     = optional(number)\n"
+       "    tags     = optional(map(string), {})\n"
+       "    ports    = list(number)\n"
+       "  })\n"
+       "  default = { ports = [\"5432\"], extra = 1 }\n"
+       "}\n"
+       "resource \"aws_db_instance\" \"x\" {\n"
+       "  multi_az = var.db.multi_az\n"
+       "  size     = var.db.size\n"
+       "  port     = var.db.ports[0] + 1\n"
+       "  tags     = var.db.tags\n"
+       "}\n"},
+  });
+  const Resource* db = testing::FindResource(result, "", "aws_db_instance.x");
+  ASSERT_NE(db, nullptr);
+  EXPECT_TRUE(db->Get("multi_az")->as_bool());
+  EXPECT_TRUE(db->Get("size")->is_null());
+  EXPECT_EQ(db->Get("port")->as_number(), 5433);
+  EXPECT_EQ(db->Get("tags")->size(), 0u);
+  for (const Finding& f : result.findings) ADD_FAILURE() << f.rule_id << " " << f.message;
+}
+
+}  // namespace
+}  // namespace faultline::engine
