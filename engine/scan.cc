@@ -121,7 +121,13 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   std::set<std::string> rendered_dirs;
   if (!discovery.kustomize_dirs.empty()) {
     std::string kubectl = options.render_kustomize ? FindOnPath("kubectl") : "";
-    for (const std::string& dir : discovery.kustomize_dirs) {
+    // Each render is a kubectl process (seconds each): run them on the worker threads, then
+    // collect the results in directory order.
+    const std::vector<std::string>& dirs = discovery.kustomize_dirs;
+    std::vector<DocumentFile> rendered(dirs.size());
+    std::vector<char> ok(dirs.size(), 0);
+    ParallelFor(dirs.size(), jobs, [&](size_t k) {
+      const std::string& dir = dirs[k];
       std::string root = dir;
       for (const config::DiscoveredFile& f : discovery.files) {
         if (DirectoryOf(f.path) == dir) {
@@ -136,11 +142,11 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
       if (!kubectl.empty()) {
         KustomizeResult render = RenderKustomization(kubectl, dir, options.limits.max_file_bytes);
         if (render.ok) {
-          documents.push_back(LoadManifestText(
+          rendered[k] = LoadManifestText(
               JoinPath(dir, "kustomization.yaml") + " (rendered by kubectl kustomize)",
-              std::move(render.output), context, options.limits));
-          rendered_dirs.insert(dir);
-          continue;
+              std::move(render.output), context, options.limits);
+          ok[k] = 1;
+          return;
         }
         why = render.error;
       }
@@ -150,7 +156,11 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
           MakeEngineFinding(kNotRenderedId, SourceRange{notice.source.get(), 0, 0},
                             "kustomization in " + dir + " not rendered (" + why +
                                 "); its files are scanned as they are"));
-      documents.push_back(std::move(notice));
+      rendered[k] = std::move(notice);
+    });
+    for (size_t k = 0; k < dirs.size(); ++k) {
+      if (ok[k]) rendered_dirs.insert(dirs[k]);
+      documents.push_back(std::move(rendered[k]));
     }
   }
 
