@@ -160,17 +160,18 @@ run_fuzz_smoke() {
   for name in "${kFuzzTargets[@]}"; do
     local work="$kFuzzBuildDir/fuzz/run/$name"
     local seeds="$kFuzzBuildDir/fuzz/seeds/$name"
-        local seconds
+    local seconds
     seconds=$(fuzz_seconds_for "$name")
     say "Fuzzing ${name} for ${seconds} s (seeds: $seeds, fuzz/regressions/$name)"
     rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts" "$seeds" || return 1
+    local corpora=("$work/corpus" "$seeds")
+    if [[ -d fuzz/regressions/$name ]]; then corpora+=("fuzz/regressions/$name"); fi
     local status=0
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
       "$kFuzzBuildDir/fuzz/${name}_fuzzer" -max_total_time="$seconds" -rss_limit_mb=2048 \
       -timeout=10 -print_final_stats=1 -artifact_prefix="$work/artifacts/" \
-      "$work/corpus" "$seeds" $([[ -d fuzz/regressions/$name ]] && echo "fuzz/regressions/$name") \
-      >"$work/fuzz.log" 2>&1 || status=$?
+      "${corpora[@]}" >"$work/fuzz.log" 2>&1 || status=$?
     grep -E '^(INFO: seed corpus|#[0-9]+[[:space:]]+(INITED|DONE)|stat::(number_of_executed_units|new_units_added|peak_rss_mb)|Done )' \
       "$work/fuzz.log" || true
     if ((status != 0)); then
