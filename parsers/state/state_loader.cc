@@ -618,6 +618,7 @@ void Loader::FinishShowResources(bool planned, bool has_module_address, const st
   pending_instances_ -= pending->size();
   for (PendingShowResource& pr : *pending) {
     if (pr.deposed) continue;
+    if (pr.address.empty()) pr.has_address = false;  // an empty "address" counts as absent
     std::optional<ResourceKind> kind = ModeKind(pr.mode, pr.address);
     if (pr.type.empty() || pr.name.empty() || !kind) {
       StructureError(
@@ -758,7 +759,7 @@ void Loader::ParseChange() {
   }
   if (!RoomForInstance()) return;
   change.kind = *kind;
-  if (!has_address) {
+  if (!has_address || change.address.empty()) {  // an empty "address" counts as absent
     change.address = FormatResourceAddress(change.module_address, *kind == ResourceKind::kData,
                                            change.type, change.name, change.index_key);
   }
@@ -947,6 +948,12 @@ StateLoadResult Loader::Run() {
     auto it = unknown_masks_.find(resource.address);
     if (it != unknown_masks_.end()) {
       resource.attributes = ApplyUnknownMask(resource.attributes, it->second, resource.address);
+    }
+    // Attributes are always a map. A mask that makes the whole object unknown (an
+    // `after_unknown` of `true`, or of another shape) leaves an open map: every attribute is
+    // then "known after apply".
+    if (!resource.attributes.is_map()) {
+      resource.attributes = Value::Map({}, resource.range, resource.address);
     }
   }
   sink_.Finish();
