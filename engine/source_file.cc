@@ -1,14 +1,21 @@
 #include "engine/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace faultline::engine {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
+  // Every file is indexed once, on the hot path of every scan: find newlines with memchr.
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; p < end;) {
+    const void* found = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (found == nullptr) break;
+    p = static_cast<const char*>(found) + 1;
+    line_starts_.push_back(static_cast<uint32_t>(p - begin));
   }
 }
 
