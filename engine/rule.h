@@ -16,6 +16,7 @@
 #include "engine/finding.h"
 #include "engine/resource.h"
 #include "engine/resource_graph.h"
+#include "engine/rule_options.h"
 #include "engine/severity.h"
 #include "engine/value.h"
 
@@ -45,6 +46,7 @@ struct RuleMetadata {
   std::vector<std::string> references;
   std::vector<PeerCheck> peers;
   RuleScope scope;
+  std::vector<RuleOptionSpec> options;  // settings users may override in .faultline.yaml
 };
 
 // Collects the findings of one rule on one resource. Not thread-safe: one sink per worker.
@@ -69,6 +71,7 @@ class FindingSink {
 struct RuleContext {
   const ResourceGraph& graph;
   const Resource& resource;
+  RuleOptions options;  // this rule's options: configured values over declared defaults
 };
 
 class Rule {

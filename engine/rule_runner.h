@@ -14,8 +14,9 @@
 
 namespace faultline::engine {
 
+// `options` holds the configured option values by rule id (may be empty: defaults apply).
 std::vector<Finding> RunRules(const ResourceGraph& graph, const std::vector<const Rule*>& rules,
-                              int jobs);
+                              int jobs, const RuleOptionsByRule& options = {});
 
 }  // namespace faultline::engine
 

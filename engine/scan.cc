@@ -312,7 +312,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
       enabled.push_back(rule.get());
     }
   }
-  std::vector<Finding> rule_findings = RunRules(result.graph, enabled, jobs);
+  std::vector<Finding> rule_findings = RunRules(result.graph, enabled, jobs, options.rule_options);
   for (Finding& f : rule_findings) findings.push_back(std::move(f));
 
   for (config::LoadedFile& file : var_files) {

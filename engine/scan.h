@@ -35,6 +35,8 @@ struct ScanOptions {
   Limits limits;
   // Rules to run (ids or names); empty = all the rules passed to Scan.
   std::vector<std::string> enabled_rules;
+  // Configured rule option values by rule id (.faultline.yaml); declared defaults otherwise.
+  RuleOptionsByRule rule_options;
   // Terraform state / plan JSON files or directories (--state); *.tfstate files and state-shaped
   // JSON under `paths` are loaded too.
   std::vector<std::string> state_paths;

@@ -167,7 +167,7 @@ int Run(const Options& options) {
     for (const engine::Resource& r : graph.resources()) {
       if (!engine::RuleApplies(rule->metadata(), r)) continue;
       engine::FindingSink sink(rule->metadata(), r, &findings);
-      rule->Check(engine::RuleContext{graph, r}, sink);
+      rule->Check(engine::RuleContext{graph, r, {}}, sink);
     }
     const double ms = timer.WallMs(), cpu_ms = timer.CpuMsSince();
     rules_ms += ms;

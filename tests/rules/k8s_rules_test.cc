@@ -69,7 +69,7 @@ class Cluster {
     for (const Resource& r : graph.resources()) {
       if (!engine::RuleApplies(rule.metadata(), r)) continue;
       engine::FindingSink sink(rule.metadata(), r, &findings);
-      rule.Check(engine::RuleContext{graph, r}, sink);
+      rule.Check(engine::RuleContext{graph, r, {}}, sink);
     }
     std::vector<Reported> out;
     for (const Finding& f : findings) {

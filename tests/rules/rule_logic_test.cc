@@ -70,7 +70,7 @@ std::vector<Finding> CheckRule(const engine::Rule& rule, const Resource& resourc
   if (!engine::RuleApplies(rule.metadata(), resource)) return findings;
   engine::ResourceGraph graph;
   engine::FindingSink sink(rule.metadata(), resource, &findings);
-  rule.Check(engine::RuleContext{graph, resource}, sink);
+  rule.Check(engine::RuleContext{graph, resource, {}}, sink);
   return findings;
 }
 
