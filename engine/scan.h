@@ -21,6 +21,7 @@
 #include "engine/limits.h"
 #include "engine/resource_graph.h"
 #include "engine/rule.h"
+#include "engine/secrets/secret_allowlist.h"
 #include "engine/source_file.h"
 
 namespace faultline::engine {
@@ -37,6 +38,8 @@ struct ScanOptions {
   std::vector<std::string> enabled_rules;
   // Configured rule option values by rule id (.faultline.yaml); declared defaults otherwise.
   RuleOptionsByRule rule_options;
+  // What the project declares is not a secret (.faultline.yaml `secrets.allowlist`).
+  secrets::SecretAllowlist secret_allowlist;
   // Terraform state / plan JSON files or directories (--state); *.tfstate files and state-shaped
   // JSON under `paths` are loaded too.
   std::vector<std::string> state_paths;
