@@ -14,9 +14,15 @@
 #include "engine/resource_graph.h"
 #include "engine/rule.h"
 #include "parsers/yaml/yaml_loader.h"
+#include "rules/k8s/image_latest_tag/image_latest_tag.h"
 #include "rules/k8s/missing_pdb/missing_pdb.h"
 #include "rules/k8s/missing_readiness_probe/missing_readiness_probe.h"
+#include "rules/k8s/no_anti_affinity/no_anti_affinity.h"
+#include "rules/k8s/pdb_blocks_eviction/pdb_blocks_eviction.h"
 #include "rules/k8s/pdb_selects_nothing/pdb_selects_nothing.h"
+#include "rules/k8s/privileged_container/privileged_container.h"
+#include "rules/k8s/run_as_root/run_as_root.h"
+#include "rules/k8s/single_replica/single_replica.h"
 
 namespace faultline::rules {
 namespace {
@@ -155,7 +161,7 @@ spec: {maxUnavailable: 1, selector: {matchLabels: {app: web}}}
   EXPECT_EQ(c.Run(MissingPdbRule()).size(), 1u);
 }
 
-TEST(MissingPdbRuleTest, SingleReplicaAndAbsentReplicasAreNotReported) {
+TEST(MissingPdbRuleTest, SingleReplicaIsNotReportedAbsentReplicasAreUnlessSingleton) {
   Cluster c;
   c.Add(R"(apiVersion: apps/v1
 kind: Deployment
@@ -166,8 +172,19 @@ apiVersion: apps/v1
 kind: StatefulSet
 metadata: {name: default-count, namespace: shop}
 spec: {serviceName: x}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: leader
+  namespace: shop
+  annotations: {faultline.dev/singleton: "true"}
+spec: {serviceName: x}
 )");
-  EXPECT_TRUE(c.Run(MissingPdbRule()).empty());
+  std::vector<Reported> found = c.Run(MissingPdbRule());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].address, "StatefulSet/shop/default-count");
+  EXPECT_NE(found[0].message.find("leaves spec.replicas unset"), std::string::npos);
 }
 
 TEST(MissingPdbRuleTest, HpaMaxReplicasDecidesAndIsRelated) {
@@ -465,6 +482,94 @@ spec:
   c.Set("StatefulSet/ops/db", {"spec", "template", "spec", "containers"},
         Value::List({Value::Map(std::move(db))}));
   EXPECT_TRUE(c.Run(MissingReadinessProbeRule()).empty());
+}
+
+// --- Unknown values (planted: YAML manifests hold only literals) ----------------------------
+
+constexpr char kInsecurePod[] = R"(apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: shop}
+spec:
+  securityContext: {runAsUser: 0}
+  containers:
+    - name: web
+      image: nginx
+      securityContext: {privileged: true}
+)";
+
+TEST(K8sUnknownValuesTest, SecurityRulesReportLiteralsAndStaySilentOnUnknown) {
+  Cluster literal;
+  literal.Add(kInsecurePod);
+  EXPECT_EQ(literal.Run(PrivilegedContainerRule()).size(), 1u);
+  EXPECT_EQ(literal.Run(RunAsRootRule()).size(), 1u);
+  EXPECT_EQ(literal.Run(ImageLatestTagRule()).size(), 1u);
+
+  Cluster unknown;
+  unknown.Add(kInsecurePod)
+      .Set("Pod/shop/web", {"spec", "securityContext", "runAsUser"},
+           Value::Unknown("from a kustomize replacement"))
+      .Set("Pod/shop/web", {"spec", "containers"}, Value::Unknown("generated"));
+  EXPECT_TRUE(unknown.Run(PrivilegedContainerRule()).empty());
+  EXPECT_TRUE(unknown.Run(RunAsRootRule()).empty());
+  EXPECT_TRUE(unknown.Run(ImageLatestTagRule()).empty());
+}
+
+constexpr char kReplicated[] = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {app: web}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: web, namespace: shop}
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+)";
+
+TEST(K8sUnknownValuesTest, ReplicaRulesStaySilentOnUnknownCounts) {
+  Cluster literal;
+  literal.Add(kReplicated);
+  EXPECT_EQ(literal.Run(SingleReplicaRule()).size(), 1u);
+  EXPECT_EQ(literal.Run(PdbBlocksEvictionRule()).size(), 1u);
+
+  Cluster unknown;
+  unknown.Add(kReplicated)
+      .Set("Deployment/shop/web", {"spec", "replicas"}, Value::Unknown("set by the pipeline"));
+  EXPECT_TRUE(unknown.Run(SingleReplicaRule()).empty());
+  EXPECT_TRUE(unknown.Run(PdbBlocksEvictionRule()).empty());
+  EXPECT_TRUE(unknown.Run(NoAntiAffinityRule()).empty());
+}
+
+TEST(K8sUnknownValuesTest, AntiAffinityWithUnknownTopologyKeyIsSilent) {
+  Cluster c;
+  c.Add(R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  replicas: 3
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      topologySpreadConstraints:
+        - maxSkew: 1
+          topologyKey: rack
+          labelSelector:
+            matchLabels: {app: web}
+)");
+  EXPECT_EQ(c.Run(NoAntiAffinityRule()).size(), 1u);
+  c.Set("Deployment/shop/web", {"spec", "template", "spec", "topologySpreadConstraints"},
+        Value::List({Value::Map(
+            {{"topologyKey", Value::Unknown("var.topology_key")},
+             {"labelSelector",
+              Value::Map({{"matchLabels", Value::Map({{"app", Value::String("web")}})}})}})}));
+  EXPECT_TRUE(c.Run(NoAntiAffinityRule()).empty());
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include "engine/k8s/graph.h"
 #include "engine/k8s/objects.h"
+#include "engine/k8s/selectors.h"
+#include "rules/common/k8s_workloads.h"
 
 namespace faultline::rules {
 
@@ -21,18 +23,22 @@ engine::RuleMetadata MakeMetadata() {
   m.title = "Replicated workload has no PodDisruptionBudget";
   m.summary =
       "A Deployment, StatefulSet, ReplicaSet, ReplicationController or Argo Rollout runs two or "
-      "more replicas and no PodDisruptionBudget selects its pods.";
+      "more replicas, or leaves its replica count unset, and no PodDisruptionBudget selects its "
+      "pods.";
   m.why =
       "Voluntary disruptions (node drains during cluster upgrades, cluster-autoscaler scale-downs, "
       "`kubectl drain`) evict pods through the eviction API, which only waits when a "
       "PodDisruptionBudget covers the pods. Without one, a drain can evict every replica at "
       "once, so a workload that runs several replicas for availability still goes down. The "
-      "replica count is `spec.replicas` (1 when absent) or, when a HorizontalPodAutoscaler "
-      "targets the workload, its `maxReplicas`.";
+      "replica count is `spec.replicas` or, when a HorizontalPodAutoscaler targets the "
+      "workload, its `maxReplicas`. A manifest that leaves `spec.replicas` unset hands the "
+      "count to whoever scales the workload (an autoscaler defined elsewhere, `kubectl scale`; "
+      "`kubectl apply` keeps the live value), so it is reported too unless the workload is a "
+      "declared singleton (`faultline.dev/singleton: \"true\"`).";
   m.remediation =
       "Add a PodDisruptionBudget in the workload's namespace whose selector matches the labels "
       "of its pod template, with `maxUnavailable: 1` (or a `minAvailable` below the replica "
-      "count, so that drains can still make progress). Workloads that run a single replica are "
+      "count, so that drains can still make progress). Workloads that state a single replica are "
       "not reported: a budget cannot keep one pod available during a drain.";
   m.example_fix =
       "apiVersion: policy/v1\n"
@@ -53,6 +59,12 @@ engine::RuleMetadata MakeMetadata() {
       {"kube-score", "deployment-has-poddisruptionbudget"},
       {"kube-score", "statefulset-has-poddisruptionbudget"},
       {"polaris", "missingPodDisruptionBudget"},
+  };
+  m.options = {
+      {"min_replicas", engine::RuleOptionType::kInt, "2",
+       "Workloads that state or scale up to at least this many replicas are reported."},
+      {"report_unset_replicas", engine::RuleOptionType::kBool, "true",
+       "Also report workloads that leave spec.replicas unset (scaled by something else)."},
   };
   m.scope.origins = {engine::Origin::kConfig};
   m.scope.kinds = {engine::ResourceKind::kObject};
@@ -80,6 +92,7 @@ std::string Count(double count) { return engine::FormatNumber(count); }
 // The replica count (0 when nothing is known to reach 2) and the autoscaler that sets it.
 struct Replicas {
   double count = 1;
+  bool unset = false;                     // spec.replicas absent, no autoscaler
   const engine::Resource* hpa = nullptr;  // the autoscaler that decides, if any
   const engine::Value* hpa_max = nullptr;
 };
@@ -113,10 +126,27 @@ Replicas MostReplicas(const engine::RuleContext& context) {
   if (have_hpa) return result;
   result.count = 1;
   const engine::Value* replicas = k8s::Lookup(context.resource.attributes, {"spec", "replicas"});
-  if (replicas == nullptr || replicas->is_null()) return result;
+  if (replicas == nullptr || replicas->is_null()) {
+    result.unset = true;
+    return result;
+  }
   std::optional<double> count = ReplicaCount(replicas);
   result.count = count.value_or(0);  // Unknown or invalid: not known to reach 2
   return result;
+}
+
+// False when the workload's own selector is known not to match its pod template's labels: the
+// API server rejects such an object, so it has no pods to protect.
+bool SelectorMatchesTemplate(const engine::Resource& resource) {
+  const engine::Value* selector = k8s::Lookup(resource.attributes, {"spec", "selector"});
+  if (selector == nullptr || selector->is_null()) return true;  // defaulted from the template
+  k8s::LabelSelector parsed =
+      selector->is_map() && selector->Get("matchLabels") == nullptr &&
+              selector->Get("matchExpressions") == nullptr
+          ? k8s::LabelSelector::FromMap(  // ReplicationController
+                selector, k8s::SelectorAbsence::kEverything)
+          : k8s::LabelSelector::FromLabelSelector(selector, k8s::SelectorAbsence::kEverything);
+  return parsed.Matches(k8s::PodTemplateLabels(resource)) != k8s::Match::kNo;
 }
 
 // True when a PodDisruptionBudget selects (or may select) the workload's pods.
@@ -139,9 +169,16 @@ const engine::RuleMetadata& MissingPdbRule::metadata() const {
 void MissingPdbRule::Check(const engine::RuleContext& context, engine::FindingSink& sink) const {
   const engine::Resource& resource = context.resource;
   if (k8s::HasController(resource)) return;
+  if (kube::IsDeclaredSingleton(resource)) return;
   Replicas replicas = MostReplicas(context);
-  if (replicas.count < 2) return;
+  const double minimum = static_cast<double>(context.options.Int("min_replicas", 2));
+  if (replicas.unset) {
+    if (!context.options.Bool("report_unset_replicas", true)) return;
+  } else if (replicas.count < minimum || replicas.count < 1) {
+    return;
+  }
   if (SelectedByPdb(context)) return;
+  if (!SelectorMatchesTemplate(resource)) return;
 
   const std::string consequence =
       " and no PodDisruptionBudget selects its pods: a node drain can evict all of them at once";
@@ -155,6 +192,14 @@ void MissingPdbRule::Check(const engine::RuleContext& context, engine::FindingSi
                 k8s::ObjectLabel(resource) + " scales up to " + Count(replicas.count) +
                     " replicas (" + k8s::ObjectLabel(*replicas.hpa) + ")" + consequence,
                 std::move(related));
+    return;
+  }
+  if (replicas.unset) {
+    sink.Report("spec.replicas", nullptr,
+                k8s::ObjectLabel(resource) +
+                    " leaves spec.replicas unset (its replica count is managed outside the "
+                    "manifest)" +
+                    consequence);
     return;
   }
   const engine::Value* at = k8s::Lookup(resource.attributes, {"spec", "replicas"});
