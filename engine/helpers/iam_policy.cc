@@ -174,6 +174,50 @@ bool NonEmptyCondition(const Value* value) {
   return value->size() > 0;
 }
 
+// JSON conditions: {"StringEquals": {"aws:SourceAccount": "1234" | [...]}, ...}.
+void ReadJsonConditions(const Value* value, IamStatement* statement) {
+  if (value == nullptr || value->is_null()) return;
+  if (!value->is_map()) {
+    statement->conditions_unknown = true;  // Unknown, or a shape AWS rejects: decide nothing
+    return;
+  }
+  for (const auto& [op, tests] : value->as_map()) {
+    if (!tests.is_map()) {
+      statement->conditions_unknown = true;
+      continue;
+    }
+    for (const auto& [key, values] : tests.as_map()) {
+      IamCondition condition;
+      condition.op = op;
+      condition.key = key;
+      ReadStringList(&values, &condition.values);
+      statement->conditions.push_back(std::move(condition));
+    }
+  }
+}
+
+// Document conditions: a list of maps {test, variable, values}.
+void ReadDocumentConditions(const Value* value, IamStatement* statement) {
+  if (value == nullptr || value->is_null()) return;
+  if (!value->is_list()) {
+    statement->conditions_unknown = true;
+    return;
+  }
+  for (const Value& entry : value->as_list()) {
+    const Value* test = entry.Get("test");
+    const Value* variable = entry.Get("variable");
+    if (test == nullptr || !test->is_string() || variable == nullptr || !variable->is_string()) {
+      statement->conditions_unknown = true;
+      continue;
+    }
+    IamCondition condition;
+    condition.op = test->as_string();
+    condition.key = variable->as_string();
+    ReadStringList(entry.Get("values"), &condition.values);
+    statement->conditions.push_back(std::move(condition));
+  }
+}
+
 std::string Indexed(std::string_view base, size_t index) {
   return std::string(base) + "[" + std::to_string(index) + "]";
 }
@@ -233,6 +277,7 @@ IamPolicy StatementsOfJsonShape(const Value& document, const Value& report_at,
     read_principals("Principal", &statement.principals);
     read_principals("NotPrincipal", &statement.not_principals);
     statement.has_condition = NonEmptyCondition(entry.Get("Condition"));
+    ReadJsonConditions(entry.Get("Condition"), &statement);
     policy.statements.push_back(std::move(statement));
   }
   return policy;
@@ -320,9 +365,42 @@ Value RestoreUnknownText(const Value& value, int depth) {
 }
 
 // The JSON document in `text` as a Value; null when it is not a JSON object.
+// `text` without commas that directly precede a closing bracket (outside strings): the one
+// JSON slip common in hand-written heredoc policies.
+std::string WithoutTrailingCommas(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == ',') {
+      size_t next = text.find_first_not_of(" \t\r\n", i + 1);
+      if (next != std::string_view::npos && (text[next] == ']' || text[next] == '}')) continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 Value ParsePolicyText(const std::string& text) {
   if (JsonDepth(text, kMaxIamJsonDepth) > kMaxIamJsonDepth) return Value();
   nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) {
+    // Read the statements as written even when a trailing comma makes the JSON invalid: the
+    // provider rejects such a policy at plan time, but the intent (and its risk) is plain, and
+    // editors show findings while the text is being written.
+    json = nlohmann::json::parse(WithoutTrailingCommas(text), nullptr, /*allow_exceptions=*/false);
+  }
   if (json.is_discarded() || !json.is_object()) return Value();
   return JsonToValue(json);
 }
@@ -389,6 +467,7 @@ IamPolicy IamDocumentStatementsIn(const Value& statements, std::string_view attr
     ReadDocumentPrincipals(entry.Get("not_principals"),
                            statement.attribute_path + ".not_principals", &statement.not_principals);
     statement.has_condition = NonEmptyCondition(entry.Get("condition"));
+    ReadDocumentConditions(entry.Get("condition"), &statement);
     policy.statements.push_back(std::move(statement));
   }
   return policy;
@@ -414,6 +493,31 @@ std::vector<IamStatement> IamPolicyDocumentStatements(const Value& attributes) {
   }
   MergeBySid(std::move(overrides), &merged);
   return merged;
+}
+
+std::vector<GcpBindingMember> GcpPolicyMembers(const Value& policy_data) {
+  std::vector<GcpBindingMember> out;
+  Value document;
+  if (policy_data.is_string()) {
+    document = ParsePolicyText(policy_data.as_string());
+  } else if (policy_data.is_unknown() && policy_data.partial() != nullptr) {
+    const Value* partial = policy_data.partial();
+    document = partial->is_string() ? ParsePolicyText(partial->as_string()) : *partial;
+  } else if (policy_data.is_map()) {
+    document = policy_data;
+  }
+  const Value* bindings = document.Get("bindings");
+  if (bindings == nullptr || !bindings->is_list()) return out;
+  for (const Value& binding : bindings->as_list()) {
+    const Value* role = binding.Get("role");
+    const Value* members = binding.Get("members");
+    if (members == nullptr || !members->is_list()) continue;
+    std::string role_name = role != nullptr && role->is_string() ? role->as_string() : "";
+    for (const Value& member : members->as_list()) {
+      if (member.is_string()) out.push_back({role_name, member.as_string()});
+    }
+  }
+  return out;
 }
 
 }  // namespace faultline::engine

@@ -10,7 +10,8 @@
 // Unknown is kept, never guessed: an element that is Unknown sets `has_unknown` on its list
 // and an Unknown effect is IamEffect::kUnknown; rules decide with the known elements only and
 // report nothing that depends on an Unknown. JSON is parsed without exceptions; text that is not
-// a JSON object (or is nested deeper than kMaxIamJsonDepth) yields IamPolicyStatus::kNotAPolicy.
+// a JSON object (or is nested deeper than kMaxIamJsonDepth) yields IamPolicyStatus::kNotAPolicy;
+// trailing commas before `]` or `}` (a common heredoc slip) are tolerated.
 //
 // Every statement, and every list present in it, points (`at`, `attribute_path`) at the Value a
 // finding about it is reported against: for JSON policies the policy attribute itself, with a
@@ -60,6 +61,15 @@ struct IamPrincipalList {
   std::string attribute_path;
 };
 
+// One condition test: the operator ("StringEquals", "ForAnyValue:StringLike"), the key
+// ("aws:PrincipalOrgID") and its values. JSON `Condition` maps and document `condition` blocks
+// (test, variable, values) both become a list of these.
+struct IamCondition {
+  std::string op;
+  std::string key;
+  IamStringList values;
+};
+
 struct IamStatement {
   size_t index = 0;  // 0-based position in its policy
   std::string sid;   // "" when absent or Unknown
@@ -71,7 +81,9 @@ struct IamStatement {
   IamStringList not_resources;
   IamPrincipalList principals;
   IamPrincipalList not_principals;
-  bool has_condition = false;  // a non-empty Condition / condition block (Unknown counts)
+  bool has_condition = false;            // a non-empty Condition / condition block (Unknown counts)
+  std::vector<IamCondition> conditions;  // the known condition tests, in order
+  bool conditions_unknown = false;       // the Condition, an operator or a key is Unknown
   // Where a finding about the whole statement is reported, and its attribute path
   // ("policy.Statement[0]", "inline_policy[0].policy.Statement[1]", "statement[1]").
   const Value* at = nullptr;
@@ -111,6 +123,17 @@ IamPolicy IamDocumentStatementsIn(const Value& statements,
 // earlier one (as the AWS provider merges them). A statement that a statement with an Unknown
 // Sid might replace is left out, as are documents that are Unknown or not JSON.
 std::vector<IamStatement> IamPolicyDocumentStatements(const Value& attributes);
+
+// A GCP IAM binding granting a role to a member: from the JSON `policy_data` of a
+// google_*_iam_policy resource ({"bindings": [{"role": ..., "members": [...]}]}).
+struct GcpBindingMember {
+  std::string role;
+  std::string member;
+};
+
+// The (role, member) pairs of a known JSON GCP policy, in order; empty when the text is Unknown,
+// not JSON, or holds no bindings. Unknown roles or members are left out.
+std::vector<GcpBindingMember> GcpPolicyMembers(const Value& policy_data);
 
 }  // namespace faultline::engine
 

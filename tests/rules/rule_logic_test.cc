@@ -10,6 +10,7 @@
 #include "rules/aws/rds_single_az/rds_single_az.h"
 #include "rules/iam/wildcard_action/wildcard_action.h"
 #include "rules/net/public_admin_ingress/public_admin_ingress.h"
+#include "rules/net/public_all_ports_ingress/public_all_ports_ingress.h"
 
 namespace faultline::rules {
 namespace {
@@ -269,8 +270,8 @@ TEST(PublicAdminIngressRuleTest, InlineIngressReportsAtTheCidrAttribute) {
   EXPECT_EQ(findings[0].attribute_path, "ingress[1].cidr_blocks");
   EXPECT_EQ(findings[0].range, src.Range("ssh"));
   EXPECT_EQ(findings[0].message,
-            "aws_security_group \"sg\" ingress rule 2 allows SSH (port 22) and RDP (port 3389) "
-            "from the whole internet ( 0.0.0.0/0 )");
+            "aws_security_group \"sg\" ingress rule 2 allows SSH (port 22), Telnet (port 23) and "
+            "RDP (port 3389) from the whole internet ( 0.0.0.0/0 )");
   EXPECT_EQ(findings[1].attribute_path, "ingress[1].ipv6_cidr_blocks");
   EXPECT_EQ(findings[1].range, sg.header) << "an unlocated value falls back to the header";
 }
@@ -286,15 +287,19 @@ TEST(PublicAdminIngressRuleTest, ProtocolsPortsAndCidrs) {
         .size();
   };
   Value world = Strings({"0.0.0.0/0"});
-  EXPECT_EQ(count(Str("-1"), Value::Number(0), Value::Number(0), world), 1u);
-  EXPECT_EQ(count(Value::Number(-1), Value::Number(0), Value::Number(0), world), 1u);
-  EXPECT_EQ(count(Str("all"), Value(), Value(), world), 1u);
+  // All traffic is FL-NET-0003's (one finding per problem).
+  EXPECT_EQ(count(Str("-1"), Value::Number(0), Value::Number(0), world), 0u);
+  EXPECT_EQ(count(Value::Number(-1), Value::Number(0), Value::Number(0), world), 0u);
+  EXPECT_EQ(count(Str("all"), Value(), Value(), world), 0u);
+  EXPECT_EQ(count(Str("tcp"), Value::Number(0), Value::Number(65535), world), 0u);
+  EXPECT_EQ(count(Str("tcp"), Value::Number(23), Value::Number(23), world), 1u);
+  EXPECT_EQ(count(Str("udp"), Value::Number(3389), Value::Number(3389), world), 1u);
   EXPECT_EQ(count(Str("6"), Str("22"), Str("22"), world), 1u);
   EXPECT_EQ(count(Str("tcp"), Value::Number(3389), Value::Number(3389), Strings({"::0/0"})), 1u);
   EXPECT_EQ(count(Str("tcp"), Value::Number(0), Value::Number(0), world), 0u);
   EXPECT_EQ(count(Str("udp"), Value::Number(22), Value::Number(22), world), 0u);
   EXPECT_EQ(count(Str("icmp"), Value::Number(-1), Value::Number(-1), world), 0u);
-  EXPECT_EQ(count(Str("tcp"), Value::Number(23), Value::Number(3388), world), 0u);
+  EXPECT_EQ(count(Str("tcp"), Value::Number(24), Value::Number(3388), world), 0u);
   EXPECT_EQ(count(Str("tcp"), Value::Number(22), Value::Number(22), Strings({"1.0.0.0/0"})), 0u);
   EXPECT_EQ(count(Str("tcp"), Value::Number(22), Value::Number(22), Strings({"0.0.0.0/1"})), 0u);
   EXPECT_EQ(count(Str("tcp"), Value::Number(22), Value::Number(22), Strings({"fc00::/0x"})), 0u);
@@ -332,10 +337,14 @@ TEST(PublicAdminIngressRuleTest, StandaloneRules) {
       ResourceKind::kManaged, "aws_vpc_security_group_ingress_rule", "v",
       MapOf({{"ip_protocol", Str("-1")}, {"cidr_ipv6", Str("::/0", src.Range("cidr"))}}),
       src.Range("resource"));
-  findings = CheckRule(PublicAdminIngressRule(), vpc_rule);
+  EXPECT_TRUE(CheckRule(PublicAdminIngressRule(), vpc_rule).empty());
+  findings = CheckRule(PublicAllPortsIngressRule(), vpc_rule);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute_path, "cidr_ipv6");
   EXPECT_EQ(findings[0].range, src.Range("cidr"));
+  EXPECT_EQ(findings[0].message,
+            "aws_vpc_security_group_ingress_rule \"v\" allows all traffic (every protocol and "
+            "port) from the whole internet (::/0)");
 }
 
 }  // namespace

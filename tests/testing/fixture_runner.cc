@@ -1,6 +1,8 @@
 #include "tests/testing/fixture_runner.h"
 
+#include <fstream>
 #include <set>
+#include <string>
 
 #include "engine/engine_rules.h"
 #include "engine/file_provider.h"
@@ -56,6 +58,16 @@ FixtureOutcome RunFixture(const Fixture& fixture, const engine::RuleList& rules,
   options.paths = {fixture.path};
   options.enabled_rules = {rule_id};
   options.jobs = 2;
+  // A directory fixture may configure the rule's options in a `rule_options` file, one
+  // `name=value` per line (as .faultline.yaml would), for rules that are off by default.
+  if (fixture.is_directory) {
+    std::ifstream in(fixture.path + "/rule_options");
+    for (std::string line; std::getline(in, line);) {
+      size_t equals = line.find('=');
+      if (line.empty() || line[0] == '#' || equals == std::string::npos) continue;
+      options.rule_options[rule_id][line.substr(0, equals)] = line.substr(equals + 1);
+    }
+  }
   engine::DiskFileProvider provider;
   engine::ScanResult result = engine::Scan(options, provider, rules);
   for (const std::string& error : result.input_errors) {

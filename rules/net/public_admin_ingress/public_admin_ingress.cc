@@ -1,45 +1,37 @@
 #include "rules/net/public_admin_ingress/public_admin_ingress.h"
 
-#include <algorithm>
-#include <cctype>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <vector>
-
-#include "rules/common/known_values.h"
-#include "rules/common/resource_label.h"
+#include "rules/common/sg_ingress.h"
 
 namespace faultline::rules {
 
 namespace {
 
-struct AdminPort {
-  int port;
-  const char* service;
+// Remote administration services: shells, desktops and remote management.
+constexpr ServicePort kAdminPorts[] = {
+    {22, true, false, "SSH"},          {23, true, false, "Telnet"},
+    {3389, true, true, "RDP"},         {5900, true, false, "VNC"},
+    {5985, true, false, "WinRM HTTP"}, {5986, true, false, "WinRM HTTPS"},
 };
-constexpr AdminPort kAdminPorts[] = {{22, "SSH"}, {3389, "RDP"}};
 
 engine::RuleMetadata MakeMetadata() {
   engine::RuleMetadata m;
   m.id = "FL-NET-0001";
   m.name = "net-public-admin-ingress";
   m.severity = engine::Severity::kHigh;
-  m.title = "SSH or RDP open to the internet";
+  m.title = "Remote administration port open to the internet";
   m.summary =
-      "A security group admits SSH (port 22) or RDP (port 3389) from the whole internet "
-      "(`0.0.0.0/0` or `::/0`).";
+      "A security group admits a remote administration port (SSH 22, Telnet 23, RDP 3389, VNC "
+      "5900, WinRM 5985/5986) from the whole internet (`0.0.0.0/0` or `::/0`).";
   m.why =
       "Remote administration ports reachable from any address are found by internet-wide scans "
       "within minutes and attacked with password guessing, stolen keys and exploits for the "
       "SSH and RDP services; one weak credential or unpatched server then gives an attacker an "
-      "interactive foothold inside the network.";
+      "interactive foothold inside the network. Rules that open every port are reported by "
+      "FL-NET-0003 instead.";
   m.remediation =
       "Restrict the source to the networks that administer the hosts (a VPN or office range, or "
       "a bastion's security group), or remove the rule and use AWS Systems Manager Session "
-      "Manager or EC2 Instance Connect Endpoint, which need no inbound port at all. Rules with "
-      "protocol \"-1\" (all traffic) open these ports too: narrow them to the ports the service "
-      "needs.";
+      "Manager or EC2 Instance Connect Endpoint, which need no inbound port at all.";
   m.example_fix =
       "resource \"aws_security_group_rule\" \"ssh\" {\n"
       "  type              = \"ingress\"\n"
@@ -69,90 +61,6 @@ engine::RuleMetadata MakeMetadata() {
   return m;
 }
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
-// The admin ports a rule with this protocol and port range admits; empty when none, or when
-// any of the three is Unknown.
-std::vector<AdminPort> AdmittedAdminPorts(const engine::Value* protocol,
-                                          const engine::Value* from_port,
-                                          const engine::Value* to_port) {
-  std::vector<AdminPort> admitted;
-  std::optional<std::string> name = KnownString(protocol);
-  if (!name.has_value()) return admitted;
-  std::string lower = Lower(*name);
-  if (lower == "-1" || lower == "all") {
-    admitted.assign(std::begin(kAdminPorts), std::end(kAdminPorts));
-    return admitted;
-  }
-  if (lower != "tcp" && lower != "6") return admitted;
-  std::optional<double> from = KnownNumber(from_port);
-  std::optional<double> to = KnownNumber(to_port);
-  if (!from.has_value() || !to.has_value()) return admitted;
-  for (const AdminPort& admin : kAdminPorts) {
-    if (*from <= admin.port && admin.port <= *to) admitted.push_back(admin);
-  }
-  return admitted;
-}
-
-// True for a CIDR covering every address: 0.0.0.0/0, or ::/0 in any spelling of the zero
-// address. (Other /0 spellings such as 1.0.0.0/0 are rejected by the AWS provider.)
-bool IsWholeInternet(std::string_view cidr) {
-  while (!cidr.empty() && std::isspace(static_cast<unsigned char>(cidr.front()))) {
-    cidr.remove_prefix(1);
-  }
-  while (!cidr.empty() && std::isspace(static_cast<unsigned char>(cidr.back()))) {
-    cidr.remove_suffix(1);
-  }
-  if (cidr == "0.0.0.0/0") return true;
-  if (!cidr.ends_with("/0")) return false;
-  std::string_view address = cidr.substr(0, cidr.size() - 2);
-  return address.find(':') != std::string_view::npos &&
-         address.find_first_not_of(":0") == std::string_view::npos;
-}
-
-// The first whole-internet CIDR in a string or list value; nullopt when there is none.
-std::optional<std::string> WholeInternetCidr(const engine::Value* cidrs) {
-  if (cidrs == nullptr) return std::nullopt;
-  if (cidrs->is_string()) {
-    if (IsWholeInternet(cidrs->as_string())) return cidrs->as_string();
-    return std::nullopt;
-  }
-  if (!cidrs->is_list()) return std::nullopt;
-  for (const engine::Value& element : cidrs->as_list()) {
-    if (element.is_string() && IsWholeInternet(element.as_string())) return element.as_string();
-  }
-  return std::nullopt;
-}
-
-std::string DescribePorts(const std::vector<AdminPort>& ports) {
-  std::string text;
-  for (size_t i = 0; i < ports.size(); ++i) {
-    if (i > 0) text += " and ";
-    text += std::string(ports[i].service) + " (port " + std::to_string(ports[i].port) + ")";
-  }
-  return text;
-}
-
-// Checks one ingress rule: its protocol and ports, and each CIDR attribute (path, value).
-void CheckIngress(const engine::Value* protocol, const engine::Value* from_port,
-                  const engine::Value* to_port,
-                  const std::vector<std::pair<std::string, const engine::Value*>>& cidr_attributes,
-                  const std::string& subject, engine::FindingSink& sink) {
-  std::vector<AdminPort> ports = AdmittedAdminPorts(protocol, from_port, to_port);
-  if (ports.empty()) return;
-  for (const auto& [path, cidrs] : cidr_attributes) {
-    std::optional<std::string> cidr = WholeInternetCidr(cidrs);
-    if (!cidr.has_value()) continue;
-    sink.Report(
-        path, cidrs,
-        subject + " allows " + DescribePorts(ports) + " from the whole internet (" + *cidr + ")");
-  }
-}
-
 }  // namespace
 
 const engine::RuleMetadata& PublicAdminIngressRule::metadata() const {
@@ -162,38 +70,7 @@ const engine::RuleMetadata& PublicAdminIngressRule::metadata() const {
 
 void PublicAdminIngressRule::Check(const engine::RuleContext& context,
                                    engine::FindingSink& sink) const {
-  const engine::Resource& resource = context.resource;
-  const std::string label = ResourceLabel(resource);
-  if (resource.type == "aws_security_group" || resource.type == "aws_default_security_group") {
-    const engine::Value* ingress = resource.Get("ingress");
-    if (ingress == nullptr || !ingress->is_list()) return;
-    const engine::ValueList& rules = ingress->as_list();
-    for (size_t i = 0; i < rules.size(); ++i) {
-      const engine::Value& rule = rules[i];
-      if (!rule.is_map()) continue;
-      std::string prefix = "ingress[" + std::to_string(i) + "].";
-      CheckIngress(rule.Get("protocol"), rule.Get("from_port"), rule.Get("to_port"),
-                   {{prefix + "cidr_blocks", rule.Get("cidr_blocks")},
-                    {prefix + "ipv6_cidr_blocks", rule.Get("ipv6_cidr_blocks")}},
-                   label + " ingress rule " + std::to_string(i + 1), sink);
-    }
-    return;
-  }
-  if (resource.type == "aws_security_group_rule") {
-    std::optional<std::string> type = KnownString(resource.Get("type"));
-    if (!type.has_value() || *type != "ingress") return;
-    CheckIngress(resource.Get("protocol"), resource.Get("from_port"), resource.Get("to_port"),
-                 {{"cidr_blocks", resource.Get("cidr_blocks")},
-                  {"ipv6_cidr_blocks", resource.Get("ipv6_cidr_blocks")}},
-                 label, sink);
-    return;
-  }
-  if (resource.type == "aws_vpc_security_group_ingress_rule") {
-    CheckIngress(
-        resource.Get("ip_protocol"), resource.Get("from_port"), resource.Get("to_port"),
-        {{"cidr_ipv4", resource.Get("cidr_ipv4")}, {"cidr_ipv6", resource.Get("cidr_ipv6")}}, label,
-        sink);
-  }
+  ReportPublicServicePorts(context.resource, kAdminPorts, sink);
 }
 
 }  // namespace faultline::rules

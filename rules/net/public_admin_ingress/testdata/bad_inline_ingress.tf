@@ -36,27 +36,13 @@ resource "aws_security_group" "bastion" {
   }
 }
 
-resource "aws_default_security_group" "default" {
-  vpc_id = "vpc-123456"
-
-  ingress {
-    from_port   = 0
-    to_port     = 0
-    protocol    = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
-    # expect: FL-NET-0001 "aws_default_security_group \"default\" ingress rule 1 allows SSH (port 22) and RDP (port 3389)"
-    ipv6_cidr_blocks = ["::/0"]
-    # expect: FL-NET-0001 "from the whole internet (::/0)"
-  }
-}
-
 # A port range that includes 22, and ingress written as an attribute (a list of objects).
 resource "aws_security_group" "range" {
   name = "range"
   ingress = [
     {
       cidr_blocks      = ["0.0.0.0/0"]
-      # expect: FL-NET-0001 "aws_security_group \"range\" ingress rule 1 allows SSH (port 22) from"
+      # expect: FL-NET-0001 "aws_security_group \"range\" ingress rule 1 allows SSH (port 22) and Telnet (port 23) from"
       description      = "wide"
       from_port        = 0
       to_port          = 1024

@@ -8,16 +8,6 @@ resource "aws_security_group_rule" "ssh" {
   security_group_id = "sg-123456"
 }
 
-resource "aws_security_group_rule" "everything_v6" {
-  type              = "ingress"
-  from_port         = 0
-  to_port           = 65535
-  protocol          = "all"
-  ipv6_cidr_blocks  = ["0:0:0:0:0:0:0:0/0"]
-  # expect: FL-NET-0001 "allows SSH (port 22) and RDP (port 3389) from the whole internet (0:0:0:0:0:0:0:0/0)"
-  security_group_id = "sg-123456"
-}
-
 resource "aws_vpc_security_group_ingress_rule" "rdp" {
   security_group_id = "sg-123456"
   cidr_ipv4         = "0.0.0.0/0"
@@ -25,11 +15,4 @@ resource "aws_vpc_security_group_ingress_rule" "rdp" {
   from_port         = 3389
   ip_protocol       = "tcp"
   to_port           = 3389
-}
-
-resource "aws_vpc_security_group_ingress_rule" "all_traffic_v6" {
-  security_group_id = "sg-123456"
-  cidr_ipv6         = "::/0"
-  # expect: FL-NET-0001 "aws_vpc_security_group_ingress_rule \"all_traffic_v6\" allows SSH (port 22) and RDP (port 3389) from the whole internet (::/0)"
-  ip_protocol       = "-1"
 }

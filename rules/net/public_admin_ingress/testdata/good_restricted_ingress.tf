@@ -46,7 +46,7 @@ resource "aws_security_group" "web" {
   }
 
   ingress {
-    from_port   = 23
+    from_port   = 24
     to_port     = 3388
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
