@@ -1096,33 +1096,9 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
                               "https://$USER:$TOKEN@git.internal/app.git"},
       },
       // ---------------------------------------------------------------- Key-name based (generic)
-      {
-          .id = "FL-SEC-0067",
-          .name = "secret-terraform-variable-default",
-          .title = "Secret-named Terraform variable with a literal default",
-          .kind = "literal default of a secret variable",
-          .severity = Severity::kHigh,
-          .keywords = SecretishKeywords(),
-          .regex =
-              R"re((?s)variable\s+"(?P<key>[^"\n]+)"\s*\{[^{}]*?\bdefault\s*=\s*"(?P<secret>[^"\\\n]*)")re",
-          .lines = 16,
-          .min_length = 6,
-          .max_length = 300,
-          .min_entropy = 2.5,
-          .checks = kRejectPlaceholder | kRequireSecretishKey | kRequireRandomShape,
-          .true_positives =
-              {"variable \"db_master_password\" {\n  type    = string\n  default = \"5KaPHI"
-               "2ufKssJ@S*k!\"\n}\n"},
-          .false_positives =
-              {"variable \"db_master_password\" {\n  type      = string\n  sensitive "
-               "= true\n}\n",
-               "variable \"password_length\" {\n  default = \"24\"\n}\n",
-               "variable \"token\" {\n  default = \"\"\n}\n"},
-          .remediation = "Remove the default so the value must be supplied at apply time (from a "
-                         "secret store, TF_VAR_ environment variable or an untracked .tfvars "
-                         "file), mark the variable `sensitive = true`, and rotate the value that "
-                         "was committed.",
-      },
+      // FL-SEC-0067 (secret-terraform-variable-default) is retired: the structural rule
+      // FL-SEC-0070 (secrets-variable-default, rules/secrets/variable_default/) replaces it and
+      // answers to the old id and name. The number is never reused.
       {
           .id = "FL-SEC-0068",
           .name = "secret-generic-assignment",

@@ -1,6 +1,7 @@
-// The planted-secrets corpus (../shared/corpus/secrets): every planted secret is reported on
-// its line, at its exact byte range when the value sits on that line; no clean line is flagged;
-// and no finding, in memory or rendered as JSON, contains a planted value in full.
+// The planted-secrets corpus (../shared/corpus/secrets), scanned through engine::Scan with every
+// rule (regex and structural secret rules): every planted secret is reported on its line, at
+// its byte range (quotes around it allowed) when the value sits on that line; no clean line is
+// flagged; and no finding, in memory or rendered as JSON, contains a planted value in full.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,8 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/file_provider.h"
+#include "engine/scan.h"
 #include "engine/severity.h"
-#include "tests/engine/secrets/scan_text.h"
+#include "rules/registry.h"
 
 namespace faultline::engine::secrets {
 namespace {
@@ -55,31 +58,43 @@ nlohmann::json FindingToJson(const Finding& finding) {
 
 class PlantedCorpusTest : public ::testing::Test {
  protected:
+  static void SetUpTestSuite() {
+    rules_ = new RuleList(rules::CreateAllRules());
+    ScanOptions options;
+    options.paths = {(kCorpus / "files").string()};
+    options.jobs = 2;
+    result_ = new ScanResult(Scan(options, DiskFileProvider(), *rules_));
+  }
+  static void TearDownTestSuite() {
+    delete result_;
+    delete rules_;
+  }
+
   void SetUp() override {
     std::ifstream in(kCorpus / "expected.json");
     ASSERT_TRUE(in) << "missing " << (kCorpus / "expected.json");
     expected_ = nlohmann::json::parse(in);
-    for (const auto& entry : fs::directory_iterator(kCorpus / "files")) {
-      if (!entry.is_regular_file()) continue;
-      const std::string name = entry.path().filename().string();
-      scans_.emplace(name, testing::ScanText(ReadFile(entry.path()), {}, name));
-    }
-    ASSERT_FALSE(scans_.empty());
+    ASSERT_TRUE(result_->input_errors.empty());
   }
 
+  // The secret findings (FL-SEC-*) on a 1-based line of a corpus file.
   std::vector<const Finding*> FindingsOnLine(const std::string& file, uint32_t line) const {
     std::vector<const Finding*> out;
-    auto it = scans_.find(file);
-    if (it == scans_.end()) return out;
-    for (const Finding& finding : it->second.findings) {
+    for (const Finding& finding : result_->findings) {
+      if (!finding.rule_id.starts_with("FL-SEC-") || !finding.range.valid()) continue;
+      if (fs::path(finding.range.file->path()).filename() != file) continue;
       if (finding.range.start().line + 1 == line) out.push_back(&finding);
     }
     return out;
   }
 
   nlohmann::json expected_;
-  std::map<std::string, testing::Scanned> scans_;
+  static RuleList* rules_;
+  static ScanResult* result_;
 };
+
+RuleList* PlantedCorpusTest::rules_ = nullptr;
+ScanResult* PlantedCorpusTest::result_ = nullptr;
 
 TEST_F(PlantedCorpusTest, EveryPlantedSecretIsReportedOnItsLine) {
   ASSERT_GE(expected_["planted"].size(), 1u);
@@ -89,17 +104,18 @@ TEST_F(PlantedCorpusTest, EveryPlantedSecretIsReportedOnItsLine) {
     const std::string secret = planted["secret"];
     std::vector<const Finding*> on_line = FindingsOnLine(file, line);
     ASSERT_FALSE(on_line.empty()) << "missed planted secret at " << file << ":" << line;
-    // Where the value is on the reported line, some finding covers exactly its bytes.
-    const testing::Scanned& scan = scans_.at(file);
-    const std::string_view text_line = scan.file->LineText(line - 1);
+    // Where the value is on the reported line, some finding covers exactly its bytes (a
+    // structural finding: the quoted literal).
+    const SourceFile& source = *on_line.front()->range.file;
+    const std::string_view text_line = source.LineText(line - 1);
     const size_t column = text_line.find(secret);
     if (column == std::string_view::npos) continue;  // block secrets: reported at the header
-    const uint32_t begin =
-        scan.file->OffsetAt(Position{line - 1, 0}) + static_cast<uint32_t>(column);
+    const uint32_t begin = source.OffsetAt(Position{line - 1, 0}) + static_cast<uint32_t>(column);
+    const uint32_t end = begin + static_cast<uint32_t>(secret.size());
     bool exact = false;
     for (const Finding* finding : on_line) {
-      exact =
-          exact || (finding->range.begin == begin && finding->range.end == begin + secret.size());
+      exact = exact || (finding->range.begin == begin && finding->range.end == end) ||
+              (finding->range.begin + 1 == begin && finding->range.end == end + 1);
     }
     EXPECT_TRUE(exact) << "no finding at the exact range of the secret at " << file << ":" << line;
   }
@@ -122,8 +138,8 @@ TEST_F(PlantedCorpusTest, NoOutputContainsAPlantedValue) {
   for (const auto& planted : expected_["planted"]) secrets.push_back(planted["secret"]);
   nlohmann::json rendered = nlohmann::json::array();
   size_t findings = 0;
-  for (const auto& [name, scan] : scans_) {
-    for (const Finding& finding : scan.findings) {
+  {
+    for (const Finding& finding : result_->findings) {
       ++findings;
       rendered.push_back(FindingToJson(finding));
       std::vector<std::string> fields = {
