@@ -1,5 +1,7 @@
 #include "engine/kustomize.h"
 
+#include <cctype>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -15,6 +17,21 @@
 extern char** environ;
 
 namespace faultline::engine {
+
+namespace {
+
+// kubectl logs errors with a klog header ("E1122 19:04:57.967166    1104 run.go:72] "): a time
+// and a process id that would make the scan's output differ from run to run. Drops it.
+std::string WithoutLogPrefix(const std::string& line) {
+  if (line.size() < 2 || std::string("IWEF").find(line[0]) == std::string::npos ||
+      !std::isdigit(static_cast<unsigned char>(line[1]))) {
+    return line;
+  }
+  size_t end = line.find("] ");
+  return end == std::string::npos ? line : line.substr(end + 2);
+}
+
+}  // namespace
 
 std::string FindOnPath(const std::string& program) {
   const char* path = std::getenv("PATH");
@@ -117,8 +134,8 @@ KustomizeResult RenderKustomization(const std::string& kubectl, const std::strin
   } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     while (!err.empty() && (err.back() == '\n' || err.back() == '\r')) err.pop_back();
     size_t last = err.rfind('\n');
-    result.error =
-        "kubectl kustomize failed: " + (last == std::string::npos ? err : err.substr(last + 1));
+    result.error = "kubectl kustomize failed: " +
+                   WithoutLogPrefix(last == std::string::npos ? err : err.substr(last + 1));
   } else {
     result.ok = true;
     return result;

@@ -32,6 +32,8 @@ class ResourceGraph {
  public:
   // Adds a resource, assigns and returns its id. Not thread-safe; call before Finalize.
   ResourceId Add(Resource resource);
+  // Makes room for `count` resources in all (avoids regrowing the store while adding).
+  void Reserve(size_t count) { resources_.reserve(count); }
   // Adds an edge between two existing ids. Duplicates are removed by Finalize.
   void AddEdge(Edge edge);
   // Sorts edges and builds the indexes. Call once, after the last Add/AddEdge.

@@ -1215,7 +1215,7 @@ EvaluationOutput EvaluateRootModule(const std::string& dir, ModuleLoader& loader
                                     const FileProvider& files) {
   EvaluationOutput out;
   RootEvaluation root(dir, loader, limits, files);
-  const Module& module = loader.Get(dir);
+  const Module& module = loader.Get(dir, /*keep=*/false);
   ModuleInstance instance(root, module, "", "", 0);
 
   // Root variable values, lowest precedence first; later assignments win.

@@ -27,25 +27,29 @@ std::string BaseName(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+parsers::hcl::ConfigFile ParseAs(const SourceFile& source, FileKind kind, const Limits& limits) {
+  parsers::hcl::ParseLimits parse_limits;
+  parse_limits.max_nesting_depth = limits.max_expression_depth;
+  switch (kind) {
+    case FileKind::kTerraformJson:
+      return parsers::hcl::ParseTfJson(source, parse_limits);
+    case FileKind::kTfvarsJson:
+      return parsers::hcl::ParseTfvarsJson(source, parse_limits);
+    default:
+      return parsers::hcl::ParseHcl(source, parse_limits);
+  }
+}
+
+}  // namespace
+
 LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& files,
                     const Limits& limits) {
   LoadedFile out;
   out.kind = kind;
   if (!ReadTextFile(path, files, limits, &out.source, &out.findings)) return out;
-  parsers::hcl::ParseLimits parse_limits;
-  parse_limits.max_nesting_depth = limits.max_expression_depth;
-  parsers::hcl::ConfigFile config;
-  switch (kind) {
-    case FileKind::kTerraformJson:
-      config = parsers::hcl::ParseTfJson(*out.source, parse_limits);
-      break;
-    case FileKind::kTfvarsJson:
-      config = parsers::hcl::ParseTfvarsJson(*out.source, parse_limits);
-      break;
-    default:
-      config = parsers::hcl::ParseHcl(*out.source, parse_limits);
-      break;
-  }
+  parsers::hcl::ConfigFile config = ParseAs(*out.source, kind, limits);
   if (!config.diagnostics.empty()) {
     // One finding per file: the first error; the rest of the file is still used as recovered.
     const parsers::hcl::ParseDiagnostic& first = config.diagnostics.front();
@@ -57,66 +61,116 @@ LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& 
   return out;
 }
 
+std::unique_ptr<parsers::hcl::ConfigFile> ReparseFile(const SourceFile& source, FileKind kind,
+                                                      const Limits& limits) {
+  return std::make_unique<parsers::hcl::ConfigFile>(ParseAs(source, kind, limits));
+}
+
 ModuleLoader::ModuleLoader(const FileProvider& files, const Limits& limits)
     : files_(files), limits_(limits) {}
 
 ModuleLoader::~ModuleLoader() = default;
 
-void ModuleLoader::AddLoaded(std::vector<LoadedFile> loaded) {
+ModuleLoader::Directory& ModuleLoader::DirectoryFor(const std::string& dir) {
   std::lock_guard<std::mutex> lock(mutex_);
+  std::unique_ptr<Directory>& d = dirs_[dir];
+  if (!d) d = std::make_unique<Directory>();
+  return *d;
+}
+
+void ModuleLoader::AddDiscovered(const std::vector<DiscoveredFile>& discovered) {
+  for (const DiscoveredFile& file : discovered) {
+    Directory& d = DirectoryFor(DirectoryOf(file.path));
+    std::lock_guard<std::mutex> lock(d.mutex);
+    d.listed = true;
+    d.pending.push_back(PendingFile{file.path, file.kind});
+  }
+}
+
+void ModuleLoader::AddLoaded(std::vector<LoadedFile> loaded) {
   for (LoadedFile& file : loaded) {
-    std::string dir = DirectoryOf(file.source->path());
-    files_by_dir_[dir].push_back(loaded_.size());
-    loaded_.push_back(std::move(file));
+    Directory& d = DirectoryFor(DirectoryOf(file.source->path()));
+    std::lock_guard<std::mutex> lock(d.mutex);
+    d.listed = true;
+    d.parseable.push_back(file.config != nullptr);
+    d.files.push_back(std::move(file));
   }
 }
 
 std::vector<std::string> ModuleLoader::LoadedModuleDirs() const {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<std::string> dirs;
-  for (const auto& [dir, indexes] : files_by_dir_) {
-    for (size_t i : indexes) {
-      FileKind kind = loaded_[i].kind;
-      if (kind == FileKind::kTerraform || kind == FileKind::kTerraformJson) {
-        dirs.push_back(dir);
-        break;
-      }
+  for (const auto& [dir, d] : dirs_) {
+    std::lock_guard<std::mutex> dir_lock(d->mutex);
+    bool terraform = false;
+    for (const PendingFile& f : d->pending) {
+      terraform = terraform || f.kind == FileKind::kTerraform || f.kind == FileKind::kTerraformJson;
     }
+    for (const LoadedFile& f : d->files) {
+      terraform = terraform || f.kind == FileKind::kTerraform || f.kind == FileKind::kTerraformJson;
+    }
+    if (terraform) dirs.push_back(dir);
   }
   return dirs;
 }
 
-const Module& ModuleLoader::Get(const std::string& raw_dir) {
+void ModuleLoader::LoadPendingLocked(Directory& d) {
+  for (PendingFile& f : d.pending) {
+    LoadedFile file = LoadFile(f.path, f.kind, files_, limits_);
+    d.parseable.push_back(file.config != nullptr);
+    d.files.push_back(std::move(file));
+  }
+  d.pending.clear();
+}
+
+const Module& ModuleLoader::Get(const std::string& raw_dir, bool keep) {
   std::string dir = NormalizePath(raw_dir);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = modules_.find(dir);
-  if (it != modules_.end()) return *it->second;
-  if (!files_by_dir_.count(dir)) {
+  Directory& d = DirectoryFor(dir);
+  std::lock_guard<std::mutex> lock(d.mutex);
+  d.keep = d.keep || keep;
+  if (d.module) return *d.module;
+  if (!d.listed) {
     // Not discovered: load the directory's Terraform files now (not its subdirectories).
+    d.listed = true;
     std::string error;
     std::vector<DirectoryEntry> entries = files_.ListDirectory(dir, &error);
     for (const DirectoryEntry& entry : entries) {
       if (entry.type != EntryType::kFile) continue;
       std::string path = JoinPath(dir, entry.name);
       FileKind kind = ClassifyFile(path);
-      if (!IsTerraformKind(kind)) continue;
-      files_by_dir_[dir].push_back(loaded_.size());
-      loaded_.push_back(LoadFile(path, kind, files_, limits_));
+      if (IsTerraformKind(kind)) d.pending.push_back(PendingFile{path, kind});
     }
   }
-  return BuildModuleLocked(dir);
+  LoadPendingLocked(d);
+  // Syntax dropped earlier: parse the kept text again.
+  for (size_t i = 0; i < d.files.size(); ++i) {
+    LoadedFile& file = d.files[i];
+    if (d.parseable[i] && !file.config) file.config = ReparseFile(*file.source, file.kind, limits_);
+  }
+  BuildModuleLocked(dir, d);
+  return *d.module;
 }
 
-Module& ModuleLoader::BuildModuleLocked(const std::string& dir) {
+void ModuleLoader::DropSyntax(const std::string& raw_dir) {
+  std::string dir = NormalizePath(raw_dir);
+  Directory& d = DirectoryFor(dir);
+  std::lock_guard<std::mutex> lock(d.mutex);
+  if (d.keep || !d.module) return;
+  d.module.reset();
+  for (LoadedFile& file : d.files) file.config.reset();
+}
+
+void ModuleLoader::BuildModuleLocked(const std::string& dir, Directory& d) {
   auto module = std::make_unique<Module>();
   module->dir = dir;
-  std::vector<size_t> indexes = files_by_dir_[dir];
+  std::vector<size_t> indexes(d.files.size());
+  for (size_t i = 0; i < indexes.size(); ++i) indexes[i] = i;
   std::sort(indexes.begin(), indexes.end(), [&](size_t a, size_t b) {
-    return loaded_[a].source->path() < loaded_[b].source->path();
+    return d.files[a].source->path() < d.files[b].source->path();
   });
   std::vector<size_t> tfvars;
   for (size_t i : indexes) {
-    const LoadedFile& file = loaded_[i];
+    const LoadedFile& file = d.files[i];
     if (!file.config) continue;
     if (file.kind == FileKind::kTerraform || file.kind == FileKind::kTerraformJson) {
       module->files.push_back(file.config.get());
@@ -128,25 +182,27 @@ Module& ModuleLoader::BuildModuleLocked(const std::string& dir) {
     }
   }
   std::sort(tfvars.begin(), tfvars.end(), [&](size_t a, size_t b) {
-    const std::string& pa = loaded_[a].source->path();
-    const std::string& pb = loaded_[b].source->path();
+    const std::string& pa = d.files[a].source->path();
+    const std::string& pb = d.files[b].source->path();
     int ra = TfvarsRank(pa), rb = TfvarsRank(pb);
     if (ra != rb) return ra < rb;
     return BaseName(pa) < BaseName(pb);
   });
-  for (size_t i : tfvars) module->tfvars.push_back(loaded_[i].config.get());
-  Module& ref = *module;
-  modules_[dir] = std::move(module);
-  return ref;
+  for (size_t i : tfvars) module->tfvars.push_back(d.files[i].config.get());
+  d.module = std::move(module);
 }
 
 void ModuleLoader::Release(std::vector<std::unique_ptr<SourceFile>>* sources,
                            std::vector<Finding>* findings) {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (LoadedFile& file : loaded_) {
-    for (Finding& f : file.findings) findings->push_back(std::move(f));
-    file.findings.clear();
-    sources->push_back(std::move(file.source));
+  for (auto& [dir, d] : dirs_) {
+    std::lock_guard<std::mutex> dir_lock(d->mutex);
+    LoadPendingLocked(*d);
+    for (LoadedFile& file : d->files) {
+      for (Finding& f : file.findings) findings->push_back(std::move(f));
+      file.findings.clear();
+      if (file.source) sources->push_back(std::move(file.source));
+    }
   }
   std::sort(sources->begin(), sources->end(),
             [](const auto& a, const auto& b) { return a->path() < b->path(); });

@@ -3,8 +3,13 @@
 // LoadFile turns one path into a SourceFile + ConfigFile, rejecting (with a FL-ENG-0002 finding)
 // files that are unreadable, over the size limit, binary (a NUL byte) or not valid UTF-8, and
 // reporting syntax errors as FL-ENG-0001. The loader owns every SourceFile it creates.
-// Modules for directories that were not discovered (a local module outside the scan paths, a
-// module installed under .terraform/modules) are loaded on first use. Thread-safe.
+// Files are registered up front (AddDiscovered) and read and parsed when their directory is first
+// used, so the scan parses a root module right before evaluating it. Modules for directories that
+// were not discovered (a local module outside the scan paths, a module installed under
+// .terraform/modules) are loaded on first use. A root module's syntax can be dropped once it has
+// been evaluated (DropSyntax), which bounds memory by the modules in flight rather than by the
+// whole tree; a directory some module call uses keeps its syntax until the loader dies.
+// Thread-safe: different directories are parsed concurrently.
 #ifndef FAULTLINE_ENGINE_CONFIG_MODULE_LOADER_H_
 #define FAULTLINE_ENGINE_CONFIG_MODULE_LOADER_H_
 
@@ -34,6 +39,10 @@ struct LoadedFile {
 LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& files,
                     const Limits& limits);
 
+// Parses the text of an already read file again (no findings: LoadFile reported them).
+std::unique_ptr<parsers::hcl::ConfigFile> ReparseFile(const SourceFile& source, FileKind kind,
+                                                      const Limits& limits);
+
 // The parsed files of one directory and an index of its top-level blocks.
 struct Module {
   std::string dir;
@@ -48,26 +57,49 @@ class ModuleLoader {
   ModuleLoader(const FileProvider& files, const Limits& limits);
   ~ModuleLoader();
 
-  // Takes ownership of files loaded up front (discovered by the scan).
+  // Registers files found by discovery (paths normalised); they are read and parsed when their
+  // directory is first used (Get), or at the latest by Release.
+  void AddDiscovered(const std::vector<DiscoveredFile>& discovered);
+  // Takes ownership of files loaded up front (e.g. placeholders carrying discovery problems).
   void AddLoaded(std::vector<LoadedFile> loaded);
-  // The module in `dir` (normalised). Directories not yet loaded are listed and parsed now.
-  // Returns an empty module when the directory has no Terraform files or does not exist.
-  const Module& Get(const std::string& dir);
-  // Directories that hold .tf/.tf.json files among those added with AddLoaded, sorted.
+  // The module in `dir` (normalised), parsed now if needed. Directories not registered are listed
+  // and parsed on first use. Returns an empty module when the directory has no Terraform files or
+  // does not exist. With `keep` (a module call uses the directory) the syntax is never dropped;
+  // the reference stays valid until the loader dies, or until DropSyntax(dir) for `keep=false`.
+  const Module& Get(const std::string& dir, bool keep = true);
+  // Frees the syntax of `dir` unless a module call uses it; a later Get parses the kept text
+  // again (without repeating its findings).
+  void DropSyntax(const std::string& dir);
+  // Directories that hold .tf/.tf.json files among those registered, sorted.
   std::vector<std::string> LoadedModuleDirs() const;
 
-  // Moves out every SourceFile (sorted by path) and the findings produced while loading.
+  // Parses what was never used, then moves out every SourceFile (sorted by path) and the
+  // findings produced while loading. Call once, after every evaluation.
   void Release(std::vector<std::unique_ptr<SourceFile>>* sources, std::vector<Finding>* findings);
 
  private:
-  Module& BuildModuleLocked(const std::string& dir);
+  struct PendingFile {
+    std::string path;
+    FileKind kind = FileKind::kOther;
+  };
+  struct Directory {
+    std::mutex mutex;
+    bool listed = false;               // files known: registered, or listed from disk
+    std::vector<PendingFile> pending;  // registered, not read yet
+    std::vector<LoadedFile> files;     // read (syntax may have been dropped)
+    std::vector<char> parseable;       // files[i] produced syntax when first read
+    std::unique_ptr<Module> module;    // null until built, and after DropSyntax
+    bool keep = false;                 // a module call uses it: never dropped
+  };
+
+  Directory& DirectoryFor(const std::string& dir);
+  void LoadPendingLocked(Directory& d);
+  void BuildModuleLocked(const std::string& dir, Directory& d);
 
   const FileProvider& files_;
   const Limits& limits_;
-  mutable std::mutex mutex_;
-  std::vector<LoadedFile> loaded_;
-  std::map<std::string, std::vector<size_t>> files_by_dir_;  // indexes into loaded_
-  std::map<std::string, std::unique_ptr<Module>> modules_;
+  mutable std::mutex mutex_;  // guards dirs_ (the map, not the entries)
+  std::map<std::string, std::unique_ptr<Directory>> dirs_;
 };
 
 }  // namespace faultline::engine::config
