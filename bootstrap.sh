@@ -57,6 +57,8 @@ readonly kTestDeps=(
   "libbenchmark-dev:pkg:libbenchmark-dev"
   "clang-14:cmd:clang++-14"
   "libclang-rt-14-dev:pkg:libclang-rt-14-dev"
+  "python3:cmd:python3"
+  "pre-commit:cmd:pre-commit"
 )
 
 is_present() {

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 
+#include "cli/baseline_command.h"
 #include "cli/exit_codes.h"
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
@@ -19,6 +20,8 @@ int RunFaultline(int argc, const char* const* argv, Environment& env) {
   CLI::App* scan = AddScanCommand(app, scan_options);
   RulesCommandOptions rules_options;
   CLI::App* rules = AddRulesCommand(app, rules_options);
+  ScanCommandOptions baseline_options;
+  CLI::App* baseline = AddBaselineCommand(app, baseline_options);
   CLI::App* version = app.add_subcommand("version", "Print the version");
 
   try {
@@ -31,6 +34,7 @@ int RunFaultline(int argc, const char* const* argv, Environment& env) {
   try {
     if (scan->parsed()) return RunScanCommand(scan_options, env);
     if (rules->parsed()) return RunRulesCommand(*rules, rules_options, env);
+    if (baseline->parsed()) return RunBaselineCommand(baseline_options, env);
     if (version->parsed()) {
       env.out << kToolName << ' ' << kToolVersion << '\n';
       return kExitClean;

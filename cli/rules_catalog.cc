@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/engine_rules.h"
+#include "engine/secrets/secret_scanner.h"
 #include "engine/severity.h"
 
 namespace faultline::cli {
@@ -35,6 +36,12 @@ std::string Anchor(const engine::RuleMetadata& rule) {
 
 bool IsEngineRule(const engine::RuleMetadata& rule) {
   return engine::FindEngineRule(rule.id) == &rule;
+}
+
+// A regex rule of the secret scanner (or its FL-SEC-0000 notice).
+bool IsSecretScannerRule(const engine::RuleMetadata& rule) {
+  const std::vector<engine::RuleMetadata>& all = engine::secrets::SecretRuleMetadata();
+  return !all.empty() && &rule >= &all.front() && &rule <= &all.back();
 }
 
 std::string KindName(engine::ResourceKind kind) {
@@ -75,6 +82,7 @@ std::string JoinWith(const std::vector<T>& items, F render) {
 // "`aws_db_instance` (resources in configuration)".
 std::string AppliesTo(const engine::RuleMetadata& rule, bool markdown) {
   if (IsEngineRule(rule)) return "every input file (reported by the engine)";
+  if (IsSecretScannerRule(rule)) return "every text file (searched by the secret scanner)";
   std::string types = rule.scope.types.empty()
                           ? "every type"
                           : JoinWith(rule.scope.types, [&](const std::string& type) {
@@ -103,12 +111,39 @@ std::string Indent(std::string_view text, std::string_view prefix) {
 
 std::string PeerText(const engine::PeerCheck& peer) { return peer.tool + ": " + peer.id; }
 
+std::string OptionTypeName(engine::RuleOptionType type) {
+  switch (type) {
+    case engine::RuleOptionType::kInt:
+      return "int";
+    case engine::RuleOptionType::kBool:
+      return "bool";
+    case engine::RuleOptionType::kString:
+      return "string";
+    case engine::RuleOptionType::kStringList:
+      return "string list";
+  }
+  return "value";
+}
+
+// A declared default as users write it in .faultline.yaml: lists in brackets.
+std::string OptionDefault(const engine::RuleOptionSpec& option) {
+  if (option.type != engine::RuleOptionType::kStringList) return option.default_value;
+  std::vector<engine::RuleOptionSpec> one = {option};
+  std::vector<std::string> items = engine::RuleOptions(&one, nullptr).StringList(option.name);
+  std::string text = "[";
+  for (size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + items[i];
+  return text + "]";
+}
+
 }  // namespace
 
 std::vector<const engine::RuleMetadata*> RuleCatalog(const engine::RuleList& rules) {
   std::vector<const engine::RuleMetadata*> catalog;
   for (const auto& rule : rules) catalog.push_back(&rule->metadata());
   for (const engine::RuleMetadata& rule : engine::EngineRuleMetadata()) catalog.push_back(&rule);
+  for (const engine::RuleMetadata& rule : engine::secrets::SecretRuleMetadata()) {
+    catalog.push_back(&rule);
+  }
   std::sort(
       catalog.begin(), catalog.end(),
       [](const engine::RuleMetadata* a, const engine::RuleMetadata* b) { return a->id < b->id; });
@@ -120,6 +155,12 @@ const engine::RuleMetadata* FindRule(const std::vector<const engine::RuleMetadat
   std::string upper = Upper(id_or_name);
   for (const engine::RuleMetadata* rule : catalog) {
     if (rule->id == upper || rule->name == id_or_name) return rule;
+  }
+  // Retired ids and names of rules that replaced them.
+  for (const engine::RuleMetadata* rule : catalog) {
+    for (const std::string& alias : rule->aliases) {
+      if (alias == upper || alias == id_or_name) return rule;
+    }
   }
   return nullptr;
 }
@@ -177,6 +218,15 @@ std::string RenderRulesMarkdown(const std::vector<const engine::RuleMetadata*>& 
       if (rule->example_fix.back() != '\n') out << '\n';
       out << "```\n";
     }
+    if (!rule->options.empty()) {
+      out << "\n**Options** (set under `rules: {" << rule->id
+          << ": {options: ...}}` in `.faultline.yaml`, see configuration.md).\n\n"
+          << "| Option | Type | Default | Description |\n|---|---|---|---|\n";
+      for (const engine::RuleOptionSpec& option : rule->options) {
+        out << "| `" << option.name << "` | " << OptionTypeName(option.type) << " | `"
+            << OptionDefault(option) << "` | " << option.doc << " |\n";
+      }
+    }
     if (!rule->references.empty()) {
       out << "\n**References.**\n\n";
       for (const std::string& reference : rule->references) out << "- <" << reference << ">\n";
@@ -222,6 +272,14 @@ std::string RenderRulesJson(const std::vector<const engine::RuleMetadata*>& cata
     scope["kinds"] = std::move(kinds);
     scope["types"] = rule->scope.types;
     json["scope"] = std::move(scope);
+    nlohmann::ordered_json options = nlohmann::ordered_json::array();
+    for (const engine::RuleOptionSpec& option : rule->options) {
+      options.push_back({{"name", option.name},
+                         {"type", OptionTypeName(option.type)},
+                         {"default", OptionDefault(option)},
+                         {"doc", option.doc}});
+    }
+    json["options"] = std::move(options);
     json["engine"] = IsEngineRule(*rule);
     list.push_back(std::move(json));
   }
@@ -235,9 +293,21 @@ std::string RenderRuleDetails(const engine::RuleMetadata& rule) {
   out += rule.title + "\n\n";
   out += rule.summary + "\n\n";
   out += "Applies to: " + AppliesTo(rule, /*markdown=*/false) + "\n\n";
+  if (!rule.aliases.empty()) {
+    out += "Replaces:";
+    for (const std::string& alias : rule.aliases) out += " " + alias;
+    out += "\n\n";
+  }
   out += "Why it matters:\n" + Indent(rule.why, "  ") + "\n";
   out += "Remediation:\n" + Indent(rule.remediation, "  ");
   if (!rule.example_fix.empty()) out += "\nExample fix:\n" + Indent(rule.example_fix, "  ");
+  if (!rule.options.empty()) {
+    out += "\nOptions (.faultline.yaml: rules: {" + rule.id + ": {options: {NAME: VALUE}}}):\n";
+    for (const engine::RuleOptionSpec& option : rule.options) {
+      out += "  " + option.name + " (" + OptionTypeName(option.type) +
+             ", default " + OptionDefault(option) + "): " + option.doc + "\n";
+    }
+  }
   if (!rule.references.empty()) {
     out += "\nReferences:\n";
     for (const std::string& reference : rule.references) out += "  - " + reference + "\n";

@@ -4,6 +4,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/rules_catalog.h"
+#include "engine/file_provider.h"
 #include "rules/registry.h"
 
 namespace faultline::cli {
@@ -15,15 +16,20 @@ CLI::App* AddRulesCommand(CLI::App& app, RulesCommandOptions& options) {
   list->add_option("--format,-f", options.list_format, "Output format")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
+  AddProjectFlags(list, options.project, /*baseline_flag=*/false);
   CLI::App* show = rules->add_subcommand("show", "Describe one rule");
   show->add_option("rule", options.show_id, "Rule ID or name (FL-AWS-0001, aws-rds-single-az)")
       ->required();
+  AddProjectFlags(show, options.project, /*baseline_flag=*/false);
   return rules;
 }
 
 int RunRulesCommand(const CLI::App& rules_app, const RulesCommandOptions& options,
                     Environment& env) {
   engine::RuleList rules = rules::CreateAllRules();
+  engine::DiskFileProvider files;
+  Project project;
+  if (!LoadProject(options.project, {"."}, files, &rules, &project, env)) return kExitUsage;
   std::vector<const engine::RuleMetadata*> catalog = RuleCatalog(rules);
   if (rules_app.got_subcommand("list")) {
     if (options.list_format == "markdown") {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/app.h"
+#include "cli/project_setup.h"
 
 namespace CLI {
 class App;
@@ -15,6 +16,7 @@ namespace faultline::cli {
 struct RulesCommandOptions {
   std::string list_format = "text";
   std::string show_id;
+  ProjectOptions project;  // custom rules from .faultline.yaml (found from ".") and --rules
 };
 
 // Adds `rules` with its `list` and `show` subcommands to `app`.

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/exit_codes.h"
+#include "cli/scan_sources.h"
 #include "cli/report/json_reporter.h"
 #include "cli/report/text_reporter.h"
 #include "cli/rules_catalog.h"
@@ -41,6 +42,12 @@ std::optional<engine::Severity> ParseFailOn(const std::string& text, bool* ok) {
 CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options) {
   CLI::App* scan = app.add_subcommand(
       "scan", "Scan Terraform, Kubernetes manifests, Terraform state and live-state exports");
+  AddScanFlags(scan, options);
+  AddProjectFlags(scan, options.project, /*baseline_flag=*/true);
+  return scan;
+}
+
+void AddScanFlags(CLI::App* scan, ScanCommandOptions& options) {
   scan->add_option("paths", options.paths,
                    "Files or directories to scan (default: the current directory); `-` reads a "
                    "Kubernetes manifest stream from standard input");
@@ -84,7 +91,7 @@ CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options) {
       ->capture_default_str();
   scan->add_flag("--no-kustomize", options.no_kustomize,
                  "Do not render kustomizations with kubectl; scan their files as they are");
-  return scan;
+  AddSecretSourceFlags(scan, options);
 }
 
 int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
@@ -97,6 +104,12 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   }
 
   engine::RuleList rules = rules::CreateAllRules();
+  // .faultline.yaml and custom rules (cli/project_setup.h).
+  engine::DiskFileProvider project_files;
+  Project project;
+  if (!LoadProject(options.project, options.paths, project_files, &rules, &project, env)) {
+    return kExitUsage;
+  }
   std::vector<const engine::RuleMetadata*> catalog = RuleCatalog(rules);
 
   engine::ScanOptions scan;
@@ -145,9 +158,15 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
     }
   }
 
+  std::optional<engine::project::Baseline> baseline;
+  if (!ApplyProject(project, rules, &scan, env) ||
+      !LoadBaselineFile(options.project, project_files, &baseline, env)) {
+    return kExitUsage;
+  }
+
   // Open the report file before scanning, so an unwritable path fails fast.
   std::ofstream file;
-  if (!options.output.empty()) {
+  if (!options.output.empty() && !options.project.create_baseline) {
     file.open(options.output, std::ios::binary | std::ios::trunc);
     if (!file) {
       Error(env, "cannot write " + options.output + ": " + std::strerror(errno));
@@ -155,14 +174,24 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
     }
   }
 
-  engine::DiskFileProvider provider;
-  engine::ScanResult result = engine::Scan(scan, provider, rules);
+  std::unique_ptr<StagedFileProvider> staged;
+  if (!PrepareSecretSources(options, &scan, &staged, env)) return kExitUsage;
+  engine::DiskFileProvider disk;
+  engine::ScanResult result =
+      options.git_history ? ScanGitHistory(HistoryOptions(options, scan))
+                          : engine::Scan(scan, staged ? static_cast<engine::FileProvider&>(*staged)
+                                                      : disk,
+                                         rules);
   std::stable_sort(result.findings.begin(), result.findings.end(), engine::FindingLess);
+  if (options.project.create_baseline) return WriteBaselineFile(options.output, result, env);
+  size_t baselined = baseline ? engine::project::ApplyBaseline(*baseline, &result.findings) : 0;
 
   ReportContext context;
   context.files_scanned = result.files.size();
   context.bytes_scanned = result.bytes_scanned;
   context.errors = result.input_errors;
+  context.suppressed = result.suppressed;
+  context.baselined = baselined;
 
   std::ostringstream report;
   if (options.format == "json") {

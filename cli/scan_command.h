@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/app.h"
+#include "cli/project_setup.h"
 #include "engine/severity.h"
 
 namespace CLI {
@@ -36,12 +37,20 @@ struct ScanCommandOptions {
   std::vector<std::string> live_paths;   // --live
   std::string default_namespace = "default";
   bool no_kustomize = false;
+  bool no_secrets = false;                 // --no-secrets
+  bool staged = false;                     // --staged: scan the git index (cli/git_source.h)
+  std::optional<std::string> git_history;  // --git-history [RANGE] (default HEAD)
+  ProjectOptions project;  // --config, --no-config, --rules, --baseline; `baseline create`
 };
 
 // Adds the `scan` subcommand to `app`, binding its flags to `options`.
 CLI::App* AddScanCommand(CLI::App& app, ScanCommandOptions& options);
+// Adds the flags of `scan` to `command` (shared with `baseline create`).
+void AddScanFlags(CLI::App* command, ScanCommandOptions& options);
 
-// Runs a scan with parsed options; returns the exit status.
+// Runs a scan with parsed options; returns the exit status. With options.project.create_baseline
+// it writes a baseline of the findings to --output (default .faultline-baseline.json) instead of
+// a report.
 int RunScanCommand(const ScanCommandOptions& options, Environment& env);
 
 // The failure threshold named by --fail-on: nullopt for none/never. Sets *ok = false for an

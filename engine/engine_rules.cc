@@ -77,6 +77,30 @@ const std::vector<RuleMetadata>& EngineRuleMetadata() {
           "seen, so selectors and replica counts may differ from what is deployed.",
           "Install kubectl (or put it on PATH) so that faultline can render the kustomization, "
           "or scan the output of `kubectl kustomize DIR` through `faultline scan -`."),
+      Make(kUnusedSuppressionId, "engine-unused-suppression", Severity::kLow,
+           "Suppression matches no finding",
+           "A `faultline:ignore` comment or `faultline.dev/ignore` annotation names rules that "
+           "report nothing where it applies.",
+           "A stale suppression hides the next real problem at that place without anyone "
+           "deciding to; a mistyped rule id suppresses nothing at all.",
+           "Remove the suppression, or correct its rule ids and its placement (on the finding's "
+           "line, on the block header line, or on the line above either)."),
+      Make(kSuppressionWithoutReasonId, "engine-suppression-without-reason", Severity::kLow,
+           "Suppression gives no reason",
+           "A `faultline:ignore` comment or `faultline.dev/ignore` annotation suppresses findings "
+           "without saying why.",
+           "Reviewers and later maintainers cannot tell an accepted risk from a shortcut, so "
+           "suppressions without reasons accumulate and are never revisited.",
+           "Add the reason after two dashes: `# faultline:ignore FL-AWS-0001 -- replica in "
+           "another region covers this`. The suppression works either way."),
+      Make(kSecretScanSkippedId, "engine-secret-scan-skipped", Severity::kInfo,
+           "File not searched for secrets",
+           "A file under the scan paths was not searched for secrets because it is larger than "
+           "the size limit or could not be read.",
+           "Credentials in the file go unreported; large text files in a repository are often "
+           "dumps or generated data that should not be committed at all.",
+           "Remove or exclude the file (`--exclude`, or an allowlist path glob in "
+           "`.faultline.yaml`), or raise the limit with `--max-file-size`."),
   };
   return kRules;
 }

@@ -18,6 +18,12 @@ inline constexpr const char kModuleNotLoadedId[] = "FL-ENG-0005";  // engine-mod
 inline constexpr const char kDuplicateKeyId[] = "FL-ENG-0006";     // engine-duplicate-key
 inline constexpr const char kInvalidObjectId[] = "FL-ENG-0007";    // engine-invalid-object
 inline constexpr const char kNotRenderedId[] = "FL-ENG-0008";      // engine-kustomize-not-rendered
+// FL-ENG-0009..0019: suppressions and project configuration.
+inline constexpr const char kUnusedSuppressionId[] = "FL-ENG-0009";  // engine-unused-suppression
+inline constexpr const char kSuppressionWithoutReasonId[] =
+    "FL-ENG-0010";  // engine-suppression-without-reason
+// FL-ENG-0020..0029: the secret scan.
+inline constexpr const char kSecretScanSkippedId[] = "FL-ENG-0020";  // engine-secret-scan-skipped
 
 // Builds an engine finding: severity and name from the metadata of `id`; the fingerprint hashes
 // the id, the file path and `discriminator` (by default the message), never line numbers.

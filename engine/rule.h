@@ -47,6 +47,9 @@ struct RuleMetadata {
   std::vector<PeerCheck> peers;
   RuleScope scope;
   std::vector<RuleOptionSpec> options;  // settings users may override in .faultline.yaml
+  // Retired ids and names this rule replaces: still accepted wherever a rule is selected
+  // (--rule, enabled_rules, `rules show`), never reused.
+  std::vector<std::string> aliases;
 };
 
 // Collects the findings of one rule on one resource. Not thread-safe: one sink per worker.

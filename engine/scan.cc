@@ -13,7 +13,9 @@
 #include "engine/k8s/graph.h"
 #include "engine/kustomize.h"
 #include "engine/parallel.h"
+#include "engine/project/finding_policy.h"
 #include "engine/rule_runner.h"
+#include "engine/secrets/secret_pass.h"
 
 namespace faultline::engine {
 
@@ -200,17 +202,18 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   add_extra(options.state_paths, false);
   add_extra(options.live_paths, true);
 
+  // Terraform files are read and parsed by the loader when their module is evaluated.
   config::ModuleLoader loader(files, options.limits);
-  std::vector<config::LoadedFile> loaded(terraform_files.size());
+  {
+    std::vector<config::DiscoveredFile> terraform;
+    terraform.reserve(terraform_files.size());
+    for (size_t i : terraform_files) terraform.push_back(discovery.files[i]);
+    loader.AddDiscovered(terraform);
+  }
+  std::vector<config::LoadedFile> loaded;
   size_t first_document = documents.size();
   documents.resize(first_document + document_files.size() + extra.size());
-  ParallelFor(terraform_files.size() + document_files.size() + extra.size(), jobs, [&](size_t i) {
-    if (i < terraform_files.size()) {
-      const config::DiscoveredFile& f = discovery.files[terraform_files[i]];
-      loaded[i] = config::LoadFile(f.path, f.kind, files, options.limits);
-      return;
-    }
-    i -= terraform_files.size();
+  ParallelFor(document_files.size() + extra.size(), jobs, [&](size_t i) {
     if (i < document_files.size()) {
       const config::DiscoveredFile& f = discovery.files[document_files[i]];
       DocumentContext context;
@@ -232,7 +235,6 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
         LoadManifestText("<stdin>", *options.stdin_manifests, context, options.limits));
   }
   for (const DocumentFile& d : documents) result.bytes_scanned += d.source->size();
-  for (const config::LoadedFile& file : loaded) result.bytes_scanned += file.source->size();
   // Discovery problems (symlink loops, unreadable directories) become findings on a file-less
   // placeholder so they are reported like every other diagnostic.
   for (const config::DiscoveryProblem& problem : discovery.problems) {
@@ -267,7 +269,13 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   std::vector<config::EvaluationOutput> outputs(roots.size());
   ParallelFor(roots.size(), jobs, [&](size_t i) {
     outputs[i] = config::EvaluateRootModule(roots[i], loader, inputs, options.limits, files);
+    // The resources hold values, not syntax: free the module's syntax trees now (unless a module
+    // call uses them) so memory follows the modules in flight, not the whole tree.
+    loader.DropSyntax(roots[i]);
   });
+  size_t total_resources = result.graph.size();
+  for (const config::EvaluationOutput& output : outputs) total_resources += output.resources.size();
+  result.graph.Reserve(total_resources);
   for (config::EvaluationOutput& output : outputs) {
     ResourceId offset = static_cast<ResourceId>(result.graph.size());
     for (Resource& r : output.resources) result.graph.Add(std::move(r));
@@ -307,9 +315,12 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     const RuleMetadata& m = rule->metadata();
     if (options.enabled_rules.empty() ||
         std::find_if(options.enabled_rules.begin(), options.enabled_rules.end(),
-                     [&](const std::string& r) { return r == m.id || r == m.name; }) !=
+                     [&](const std::string& r) {
+                       return r == m.id || r == m.name ||
+                              std::find(m.aliases.begin(), m.aliases.end(), r) != m.aliases.end();
+                     }) !=
             options.enabled_rules.end()) {
-      enabled.push_back(rule.get());
+      if (!options.finding_policy.disabled_rules.count(m.id)) enabled.push_back(rule.get());
     }
   }
   std::vector<Finding> rule_findings = RunRules(result.graph, enabled, jobs, options.rule_options);
@@ -319,11 +330,24 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     for (Finding& f : file.findings) findings.push_back(std::move(f));
     result.files.push_back(std::move(file.source));
   }
-  loader.Release(&result.files, &findings);
+  {
+    size_t before = result.files.size();
+    loader.Release(&result.files, &findings);
+    for (size_t i = before; i < result.files.size(); ++i) {
+      result.bytes_scanned += result.files[i]->size();
+    }
+  }
   for (DocumentFile& document : documents) result.files.push_back(std::move(document.source));
+  secrets::RunSecretPass(options, files, jobs, !options.paths.empty() || !only_extra_inputs,
+                         &result.files, &findings);
   std::sort(result.files.begin(), result.files.end(),
             [](const auto& a, const auto& b) { return a->path() < b->path(); });
   SortAndDeduplicate(&findings);
+  // Suppressions, disabled rules and severity overrides (engine/project/finding_policy.h).
+  result.suppressed = project::ApplyFindingPolicy(options.finding_policy, result.files,
+                                                  result.graph, enabled,
+                                                  enabled.size() == rules.size(), &findings)
+                          .suppressed;
   result.findings = std::move(findings);
   return result;
 }

@@ -19,6 +19,7 @@
 #include "engine/file_provider.h"
 #include "engine/finding.h"
 #include "engine/limits.h"
+#include "engine/project/finding_policy.h"
 #include "engine/resource_graph.h"
 #include "engine/rule.h"
 #include "engine/secrets/secret_allowlist.h"
@@ -40,6 +41,12 @@ struct ScanOptions {
   RuleOptionsByRule rule_options;
   // What the project declares is not a secret (.faultline.yaml `secrets.allowlist`).
   secrets::SecretAllowlist secret_allowlist;
+  // Inline suppressions, disabled rules, per-path disables and severity overrides, applied to
+  // the findings after every pass (engine/project/finding_policy.h; .faultline.yaml fills it).
+  project::FindingPolicy finding_policy;
+  // Search every text file under `paths` for secrets (engine/secrets/secret_pass.h); false
+  // also drops the structural FL-SEC findings.
+  bool scan_secrets = true;
   // Terraform state / plan JSON files or directories (--state); *.tfstate files and state-shaped
   // JSON under `paths` are loaded too.
   std::vector<std::string> state_paths;
@@ -60,6 +67,7 @@ struct ScanResult {
   std::vector<Finding> findings;          // sorted with FindingLess
   std::vector<std::string> input_errors;  // problems with the request itself
   uint64_t bytes_scanned = 0;
+  size_t suppressed = 0;  // findings removed by inline suppressions (faultline:ignore)
 };
 
 // Runs a scan. `rules` must outlive the call; `files` must be safe for concurrent reads.

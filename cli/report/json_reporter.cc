@@ -90,6 +90,8 @@ void WriteJsonReport(const std::vector<engine::Finding>& findings, const ReportC
   summary["by_severity"] = std::move(by_severity);
   summary["files_scanned"] = context.files_scanned;
   summary["bytes_scanned"] = context.bytes_scanned;
+  summary["suppressed"] = context.suppressed;
+  summary["baselined"] = context.baselined;
   document["summary"] = std::move(summary);
   out << document.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }

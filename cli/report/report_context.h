@@ -13,6 +13,8 @@ struct ReportContext {
   size_t files_scanned = 0;
   uint64_t bytes_scanned = 0;
   std::vector<std::string> errors;  // problems with the request (ScanResult::input_errors)
+  size_t suppressed = 0;  // findings removed by inline suppressions (ScanResult::suppressed)
+  size_t baselined = 0;   // findings hidden because their fingerprint is in --baseline
 };
 
 }  // namespace faultline::cli

@@ -1,7 +1,9 @@
 #include "cli/report/text_reporter.h"
 
 #include <array>
+#include <map>
 #include <string_view>
+#include <utility>
 
 #include "engine/severity.h"
 
@@ -38,9 +40,48 @@ std::string_view SeverityColor(engine::Severity severity) {
 
 bool IsContinuationByte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// Byte ranges of secrets per file: snippets never print them (see RedactedLine).
+using SecretRanges =
+    std::map<const engine::SourceFile*, std::vector<std::pair<uint32_t, uint32_t>>>;
+
+SecretRanges CollectSecretRanges(const std::vector<engine::Finding>& findings) {
+  SecretRanges ranges;
+  for (const engine::Finding& finding : findings) {
+    if (!finding.rule_id.starts_with("FL-SEC-") || !finding.range.valid() ||
+        finding.range.end <= finding.range.begin) {
+      continue;
+    }
+    ranges[finding.range.file].emplace_back(finding.range.begin, finding.range.end);
+  }
+  return ranges;
+}
+
+// `line` (starting at byte `line_begin` of `file`) with every byte inside a secret range
+// replaced by '*', except the quotes around it, so the snippet keeps its columns and the secret
+// never appears.
+std::string RedactedLine(const SecretRanges& secrets, const engine::SourceFile* file,
+                         uint32_t line_begin, std::string_view line) {
+  std::string out(line);
+  auto it = secrets.find(file);
+  if (it == secrets.end()) return out;
+  const uint32_t line_end = line_begin + static_cast<uint32_t>(line.size());
+  for (const auto& [begin, end] : it->second) {
+    if (end <= line_begin || begin >= line_end) continue;
+    const uint32_t from = std::max(begin, line_begin) - line_begin;
+    const uint32_t to = std::min(end, line_end) - line_begin;
+    for (uint32_t i = from; i < to; ++i) {
+      const bool edge_quote = (out[i] == '"' || out[i] == '\'') &&
+                              (i + line_begin == begin || i + line_begin + 1 == end);
+      if (!edge_quote) out[i] = '*';
+    }
+  }
+  return out;
+}
+
 class Writer {
  public:
-  Writer(bool color, std::ostream& out) : color_(color), out_(out) {}
+  Writer(bool color, std::ostream& out, SecretRanges secrets)
+      : color_(color), out_(out), secrets_(std::move(secrets)) {}
 
   void Styled(std::string_view style, std::string_view text) {
     if (color_) out_ << style;
@@ -66,7 +107,9 @@ class Writer {
     engine::Position end = range.end_position();
     std::string_view line = range.file->LineText(start.line);
     if (line.empty()) return;  // nothing to show (an empty line, or a file-less placeholder)
-    out_ << line << '\n';
+    out_ << RedactedLine(secrets_, range.file,
+                         range.file->OffsetAt(engine::Position{start.line, 0}), line)
+         << '\n';
     std::string caret;
     size_t column = std::min<size_t>(start.column, line.size());
     for (size_t i = 0; i < column; ++i) {
@@ -88,6 +131,7 @@ class Writer {
  private:
   bool color_;
   std::ostream& out_;
+  SecretRanges secrets_;
 };
 
 }  // namespace
@@ -112,7 +156,7 @@ std::string SummaryLine(const std::vector<engine::Finding>& findings, size_t fil
 
 void WriteTextReport(const std::vector<engine::Finding>& findings, const ReportContext& context,
                      const TextReportOptions& options, std::ostream& out) {
-  Writer writer(options.color, out);
+  Writer writer(options.color, out, CollectSecretRanges(findings));
   for (const engine::Finding& finding : findings) {
     writer.Location(finding.range);
     writer.Styled(SeverityColor(finding.severity),
@@ -132,7 +176,10 @@ void WriteTextReport(const std::vector<engine::Finding>& findings, const ReportC
     writer.Styled(kRed, "error:");
     out << ' ' << error << '\n';
   }
-  out << SummaryLine(findings, context.files_scanned) << '\n';
+  out << SummaryLine(findings, context.files_scanned);
+  if (context.suppressed > 0) out << "; " << context.suppressed << " suppressed inline";
+  if (context.baselined > 0) out << "; " << context.baselined << " hidden by the baseline";
+  out << '\n';
 }
 
 }  // namespace faultline::cli

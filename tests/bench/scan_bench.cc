@@ -146,12 +146,15 @@ int RunHclParse(const std::string& root) {
 
 // The Terraform pipeline only, unless `all_inputs`: the shared corpus also holds Kubernetes
 // manifests, state and other JSON, which the parse-only modes do not read.
-int RunScan(const std::string& root, int jobs, bool all_inputs) {
+// `enabled_rules`: ids or names to run (empty: every rule, secrets included).
+int RunScan(const std::string& root, int jobs, bool all_inputs,
+            const std::vector<std::string>& enabled_rules) {
   engine::RuleList rules = rules::CreateAllRules();
   engine::DiskFileProvider files;
   engine::ScanOptions options;
   options.paths = {root};
   options.jobs = jobs;
+  options.enabled_rules = enabled_rules;
   if (!all_inputs) {
     options.exclude_globs = {"*.yaml", "*.yml", "*.json", "*.tfstate", "*.tfstate.backup"};
     options.render_kustomize = false;
@@ -690,7 +693,8 @@ int RunGenerate(const std::string& root, int files, uint64_t seed) {
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: scan_bench tsparse DIR | parse DIR | scan DIR [--jobs N] [--all-inputs] |\n"
+               "usage: scan_bench tsparse DIR | parse DIR |\n"
+               "       scan DIR [--jobs N] [--all-inputs] [--rules foundation|no-secrets|ID,...] |\n"
                "       scan_bench generate DIR [--files N] [--seed S]\n");
   return 2;
 }
@@ -703,6 +707,7 @@ int Main(int argc, char** argv) {
   int files = 10'000;
   uint64_t seed = 1;
   bool all_inputs = false;
+  std::vector<std::string> enabled_rules;
   for (int i = 3; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "--all-inputs") {
@@ -716,6 +721,25 @@ int Main(int argc, char** argv) {
       files = std::atoi(argv[i + 1]);
     } else if (flag == "--seed") {
       seed = std::strtoull(argv[i + 1], nullptr, 10);
+    } else if (flag == "--rules") {
+      // Comma-separated ids; "foundation" = the first three rules, "no-secrets" = every rule
+      // but the FL-SEC ones.
+      std::string list = argv[i + 1];
+      if (list == "foundation") list = "FL-AWS-0001,FL-IAM-0001,FL-NET-0001";
+      if (list == "no-secrets") {
+        list.clear();
+        for (const auto& rule : rules::CreateAllRules()) {
+          const std::string& id = rule->metadata().id;
+          if (id.rfind("FL-SEC-", 0) != 0) list += (list.empty() ? "" : ",") + id;
+        }
+      }
+      size_t start = 0;
+      while (start <= list.size()) {
+        size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        if (comma > start) enabled_rules.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+      }
     } else {
       return Usage();
     }
@@ -723,7 +747,7 @@ int Main(int argc, char** argv) {
   }
   if (mode == "tsparse") return RunTreeSitterParse(dir);
   if (mode == "parse") return RunHclParse(dir);
-  if (mode == "scan") return RunScan(dir, jobs, all_inputs);
+  if (mode == "scan") return RunScan(dir, jobs, all_inputs, enabled_rules);
   if (mode == "generate") return RunGenerate(dir, files, seed);
   return Usage();
 }

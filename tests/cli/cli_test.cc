@@ -162,7 +162,7 @@ TEST(CliExitCodeTest, FindingsExitOne) {
   EXPECT_NE(r.out.find("[FL-AWS-0001]\n  multi_az       = false\n  ^~~~~~~~~~~~~~~~~~~~~~\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("findings/main.tf:13:3: high: aws_security_group_rule \"ssh\" allows SSH"),
+  EXPECT_NE(r.out.find("findings/main.tf:15:3: high: aws_security_group_rule \"ssh\" allows SSH"),
             std::string::npos)
       << r.out;
   EXPECT_TRUE(r.out.ends_with("2 findings (2 high) in 1 file\n")) << r.out;
@@ -304,14 +304,15 @@ TEST(CliFormatTest, DeterministicForAnyJobs) {
     EXPECT_EQ(one.out, two.out) << format;
     EXPECT_EQ(one.out, many.out) << format;
   }
-  // The tree really exercises several modules, instances and all three rules.
+  // The tree really exercises several modules, instances and the rules of each kind.
   nlohmann::json doc = ParseJson(RunFaultline({"scan", "--format", "json", "multi"}).out);
   std::set<std::string> ids, files;
   for (const auto& finding : doc["findings"]) {
     ids.insert(finding["rule_id"].get<std::string>());
     files.insert(finding["file"].get<std::string>());
   }
-  EXPECT_EQ(ids, (std::set<std::string>{"FL-AWS-0001", "FL-IAM-0001", "FL-NET-0001"}));
+  EXPECT_EQ(ids, (std::set<std::string>{"FL-AWS-0001", "FL-IAM-0001", "FL-NET-0001",
+                                         "FL-NET-0003"}));
   EXPECT_EQ(files.size(), 4u) << doc.dump(2);
   EXPECT_EQ(doc["summary"]["files_scanned"], 4);
 }

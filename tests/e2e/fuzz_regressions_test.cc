@@ -58,7 +58,8 @@ TEST(FuzzEntryTest, ScansTheInputWithEveryRule) {
   // The fuzz target must really reach the rules through its in-memory file: a literal
   // single-AZ database and an SSH rule open to the world are reported, a clean input is not.
   faultline::fuzz::HclLoadOutcome outcome = faultline::fuzz::RunHclLoad(
-      "resource \"aws_db_instance\" \"a\" {\n  multi_az = false\n}\n"
+      "resource \"aws_db_instance\" \"a\" {\n  multi_az = false\n"
+      "  backup_retention_period = 7\n  deletion_protection = true\n}\n"
       "resource \"aws_security_group_rule\" \"ssh\" {\n"
       "  type        = \"ingress\"\n  from_port   = 22\n  to_port     = 22\n"
       "  protocol    = \"tcp\"\n  cidr_blocks = [\"0.0.0.0/0\"]\n}\n");
@@ -66,7 +67,8 @@ TEST(FuzzEntryTest, ScansTheInputWithEveryRule) {
   EXPECT_EQ(outcome.rule_ids, (std::vector<std::string>{"FL-AWS-0001", "FL-NET-0001"}));
 
   outcome =
-      faultline::fuzz::RunHclLoad("resource \"aws_db_instance\" \"a\" {\n  multi_az = true\n}\n");
+      faultline::fuzz::RunHclLoad("resource \"aws_db_instance\" \"a\" {\n  multi_az = true\n"
+                                  "  backup_retention_period = 7\n  deletion_protection = true\n}\n");
   EXPECT_EQ(outcome.violation, "");
   EXPECT_TRUE(outcome.rule_ids.empty());
 }

@@ -113,8 +113,59 @@ std::string FixtureTestName(const Fixture& fixture) {
   return name;
 }
 
+namespace {
+
+// A `.expect` sidecar holds the expectations of a file that cannot carry comments (JSON state):
+// `X.expect` describes X, one expectation per line: `LINE RULE-ID ["message substring"]`
+// (1-based line); blank lines and `#` comments are skipped.
+void AddSidecarExpectations(const Fixture& fixture, ParsedExpectations* all) {
+  std::vector<fs::path> sidecars;
+  if (!fixture.is_directory) return;
+  std::error_code error;
+  for (fs::recursive_directory_iterator it(fixture.path, error), end; !error && it != end;
+       it.increment(error)) {
+    if (it->is_regular_file() && it->path().extension() == ".expect") {
+      sidecars.push_back(it->path());
+    }
+  }
+  std::sort(sidecars.begin(), sidecars.end());
+  for (const fs::path& sidecar : sidecars) {
+    fs::path target = sidecar;
+    target.replace_extension();
+    const std::string target_path = engine::NormalizePath(target.string());
+    std::istringstream lines(ReadText(sidecar));
+    std::string line;
+    uint32_t number = 0;
+    while (std::getline(lines, line)) {
+      ++number;
+      if (line.empty() || line[0] == '#') continue;
+      std::istringstream fields(line);
+      Expectation e;
+      e.file = target_path;
+      e.annotation_line = number;
+      fields >> e.line >> e.rule_id;
+      if (!fields || e.line == 0 || e.rule_id.empty()) {
+        all->errors.push_back(sidecar.string() + ":" + std::to_string(number) +
+                              ": expected LINE RULE-ID [\"message\"]");
+        continue;
+      }
+      std::string rest;
+      std::getline(fields, rest);
+      size_t open = rest.find('"');
+      size_t close = rest.rfind('"');
+      if (open != std::string::npos && close > open) {
+        e.message_substring = rest.substr(open + 1, close - open - 1);
+      }
+      all->expectations.push_back(std::move(e));
+    }
+  }
+}
+
+}  // namespace
+
 ParsedExpectations FixtureExpectations(const Fixture& fixture) {
   ParsedExpectations all;
+  AddSidecarExpectations(fixture, &all);
   for (const fs::path& file : AnnotatableFiles(fixture)) {
     std::string path = engine::NormalizePath(file.string());
     ParsedExpectations parsed = ParseExpectations(path, ReadText(file));

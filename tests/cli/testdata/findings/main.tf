@@ -3,6 +3,8 @@ resource "aws_db_instance" "main" {
   engine         = "postgres"
   instance_class = "db.m6g.large"
   multi_az       = false
+  backup_retention_period = 7
+  deletion_protection     = true
 }
 
 resource "aws_security_group_rule" "ssh" {

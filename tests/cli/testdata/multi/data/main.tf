@@ -13,4 +13,6 @@ resource "aws_db_instance" "reporting" {
   identifier     = "reporting-${count.index}"
   engine         = "mysql"
   instance_class = "db.t3.medium"
+  backup_retention_period = 7
+  deletion_protection     = true
 }

@@ -12,4 +12,6 @@ resource "aws_db_instance" "this" {
   engine         = "postgres"
   instance_class = "db.m6g.large"
   multi_az       = var.multi_az
+  backup_retention_period = 7
+  deletion_protection     = true
 }
