@@ -79,10 +79,17 @@ std::vector<DirectoryEntry> DiskFileProvider::ListDirectory(const std::string& p
     if (name == "." || name == "..") continue;
     DirectoryEntry e;
     e.name = name;
-    std::string full = path == "." ? name : path + "/" + name;
-    struct stat lst;
-    if (::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) e.is_symlink = true;
-    e.type = Stat(full);
+    // Most file systems report the type in the entry itself: no system call per entry then.
+    if (entry->d_type == DT_REG) {
+      e.type = EntryType::kFile;
+    } else if (entry->d_type == DT_DIR) {
+      e.type = EntryType::kDirectory;
+    } else {
+      std::string full = path == "." ? name : path + "/" + name;
+      struct stat lst;
+      if (::lstat(full.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) e.is_symlink = true;
+      e.type = Stat(full);
+    }
     entries.push_back(std::move(e));
   }
   ::closedir(dir);

@@ -267,7 +267,11 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   // evaluated inside each caller (with the caller's inputs).
   std::vector<std::string> roots = loader.LoadedModuleDirs();
   std::vector<config::EvaluationOutput> outputs(roots.size());
-  ParallelFor(roots.size(), jobs, [&](size_t i) {
+  // Deepest paths first: callers usually sit below or beside the modules they call
+  // (examples/complete -> ../.., stacks/prod -> ../../modules/x), so a module is normally in use
+  // by a caller before its own evaluation ends and its syntax is kept rather than parsed twice.
+  ParallelFor(roots.size(), jobs, [&](size_t k) {
+    size_t i = roots.size() - 1 - k;
     outputs[i] = config::EvaluateRootModule(roots[i], loader, inputs, options.limits, files);
     // The resources hold values, not syntax: free the module's syntax trees now (unless a module
     // call uses them) so memory follows the modules in flight, not the whole tree.
