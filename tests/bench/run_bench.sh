@@ -97,6 +97,18 @@ for corpus in realworld cloudposse synthetic; do
   esac
 done
 
+# Issue 4: the whole rule pack must add at most 30% to the scan with the foundation's three
+# rules (realworld, one thread). Secrets are measured apart (they read every text file).
+if [[ -d ${corpus_dirs[realworld]} ]]; then
+  read -r base_ms base_cpu _ _ < <(measure "${corpus_dirs[realworld]}" scan --jobs 1 --rules foundation)
+  read -r pack_ms pack_cpu _ _ < <(measure "${corpus_dirs[realworld]}" scan --jobs 1 --rules no-secrets)
+  echo
+  echo "rule pack (realworld, --jobs 1): 3 foundation rules ${base_ms} ms (${base_cpu} ms CPU);" \
+    "every rule but FL-SEC ${pack_ms} ms (${pack_cpu} ms CPU): $(ratio "$pack_cpu" "$base_cpu")x CPU"
+  verdict "realworld: the rule pack adds <= 30% to the foundation rules' scan ($(ratio "$pack_cpu" "$base_cpu")x CPU)" \
+    "$(le "$(ratio "$pack_cpu" "$base_cpu")" 1.3)"
+fi
+
 echo
 echo "Bars (best of $repeat runs each; ts = raw tree-sitter parse, one thread; cpu_rat = the same"
 echo "ratio in CPU time, which load from other processes disturbs less than wall time):"
