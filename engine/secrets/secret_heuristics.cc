@@ -163,6 +163,13 @@ bool IsSecretishName(std::string_view key) {
     if (i + 1 < words.size() && words[i] == "client" && words[i + 1] == "secret") secretish = true;
   }
   if (!secretish) return false;
+  // A name that starts with a verb names a setting or an action about the credential
+  // ("update_password: on_create", "AllowUsersToChangePassword", "reset_password_token_ttl").
+  static constexpr std::array<std::string_view, 14> kLeadingVerbs = {
+      "update", "change",  "reset",  "generate", "require", "requires", "allow",
+      "enable", "disable", "manage", "rotate",   "expire",  "force",    "random",
+  };
+  if (words.size() >= 2 && EqualsAny(words.front(), kLeadingVerbs)) return false;
   const std::string& last = words.back();
   // Vault AppRole's secret_id is a credential; "secretsmanager_secret_id" names one.
   if (last == "id" && words.size() >= 2 && words[words.size() - 2] == "secret" &&
@@ -249,14 +256,14 @@ bool LooksLikePlaceholder(std::string_view value) {
   if (ContainsAny(lower, kPlaceholderParts)) return true;
   // Instructions rather than values: "YourPasswordHere", "your.token".
   if (StartsWith(lower, "your")) return true;
-  static constexpr std::array<std::string_view, 44> kNonSecretWords = {
-      "password", "passw0rd", "secret",    "token",      "pass",      "passwd",   "admin",
-      "root",     "user",     "username",  "test",       "testing",   "default",  "none",
-      "null",     "nil",      "undefined", "true",       "false",     "yes",      "no",
-      "string",   "value",    "empty",     "foo",        "bar",       "baz",      "foobar",
-      "qwerty",   "letmein",  "abc123",    "123456",     "12345678",  "hunter2",  "secretkey",
-      "apikey",   "mytoken",  "mysecret",  "mypassword", "sensitive", "required", "optional",
-      "unset",    "todo",
+  // Words that stand for "no value" or name the field rather than fill it. Weak passwords
+  // ("root", "abc123", "hunter2", "qwerty") are not here: written into a password they are
+  // hard-coded credentials, only weak ones.
+  static constexpr std::array<std::string_view, 31> kNonSecretWords = {
+      "password", "secret", "token", "pass",      "passwd",   "user",       "username", "default",
+      "none",     "null",   "nil",   "undefined", "true",     "false",      "yes",      "no",
+      "string",   "value",  "empty", "secretkey", "apikey",   "sensitive",  "required", "optional",
+      "unset",    "todo",   "n/a",   "mytoken",   "mysecret", "mypassword", "str",
   };
   return EqualsAny(lower, kNonSecretWords);
 }

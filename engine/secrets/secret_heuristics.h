@@ -22,7 +22,9 @@ double ShannonEntropy(std::string_view value);
 // ("rootPassword", "DB_PASSWORD", "aws-secret-access-key"). Names that describe a credential
 // rather than hold one are not secret-ish: a last word such as arn, name, length, ttl, type,
 // version, path, file, url, policy, rotation, enabled, count, spec, id ("kms_key_id",
-// "secret_name", "password_length", "token_ttl"), except "secret_id" (alone or after vault,
+// "secret_name", "password_length", "token_ttl"), or a first word that is a verb such as update,
+// change, reset, generate, require, allow, enable, rotate, random ("update_password",
+// "AllowUsersToChangePassword", "random_password"), except "secret_id" (alone or after vault,
 // approle, role) which Vault AppRole uses for a credential.
 bool IsSecretishName(std::string_view key);
 
@@ -31,7 +33,8 @@ bool IsSecretishName(std::string_view key);
 // "$VAR", "%VAR%"), a known placeholder word or containing one ("changeme", "example",
 // "placeholder", "dummy", "redacted", "your...", "xxxx", "****", "..."), a common non-secret
 // word used as a value ("password", "secret", "true", "null", "none", "string"), or a reference
-// (see LooksLikeReference).
+// (see LooksLikeReference). Weak passwords ("root", "abc123", "hunter2") are not placeholders:
+// they are literal credentials, only weak ones.
 bool LooksLikePlaceholder(std::string_view value);
 
 // True when `value` is a reference to a value kept elsewhere rather than the value itself:

@@ -14,7 +14,8 @@
 //                         fingerprint, measured for entropy and checked against the allowlists;
 //       range             the reported range when it differs from the secret (a PEM block is
 //                         reported from its BEGIN line);
-//       key               the name the value is assigned to, named in the message and, with
+//       key, key_*        the name the value is assigned to (the first such group that took
+//                         part in the match), named in the message and, with
 //                         kRequireSecretishKey, required to satisfy IsSecretishName;
 //       user              the user of a URL credential; a password equal to it is ignored.
 //  3. Checks on the secret: length within [min_length, max_length], ShannonEntropy >=

@@ -67,7 +67,8 @@ struct CompiledRule {
   std::unique_ptr<RE2> regex;
   std::vector<int> secret_groups;  // capture indexes of groups named secret / secret_*
   int range_group = -1;
-  int key_group = -1;
+  int key_group = -1;                 // "key", or the first of "key_*" groups (alternatives)
+  std::vector<int> key_alternatives;  // further "key_*" groups, in order
   int user_group = -1;
   int groups = 0;  // capturing groups, excluding the whole match
   std::unique_ptr<RE2> allow;
@@ -183,10 +184,12 @@ void SecretScanner::Impl::Build(SecretScannerConfig config) {
     for (const auto& [name, index] : regex->NamedCapturingGroups()) {
       if (name == "secret" || name.rfind("secret_", 0) == 0) c.secret_groups.push_back(index);
       if (name == "range") c.range_group = index;
-      if (name == "key") c.key_group = index;
+      if (name == "key" || name.rfind("key_", 0) == 0) c.key_alternatives.push_back(index);
       if (name == "user") c.user_group = index;
     }
     std::sort(c.secret_groups.begin(), c.secret_groups.end());
+    std::sort(c.key_alternatives.begin(), c.key_alternatives.end());
+    if (!c.key_alternatives.empty()) c.key_group = c.key_alternatives.front();
     if ((rule.checks & kRequireSecretishKey) && c.key_group < 0) {
       errors.push_back(rule.id + ": kRequireSecretishKey needs a group named 'key'");
       continue;
@@ -262,8 +265,11 @@ SecretScanSummary SecretScanner::Impl::Scan(const SourceFile& file, std::vector<
         if ((rule.checks & kRequireRandomShape) && !HasRandomShape(value)) continue;
       }
       std::string_view key;
-      if (c.key_group >= 0 && groups[c.key_group].data() != nullptr) {
-        key = std::string_view(groups[c.key_group].data(), groups[c.key_group].size());
+      for (int g : c.key_alternatives) {
+        if (groups[g].data() != nullptr) {
+          key = std::string_view(groups[g].data(), groups[g].size());
+          break;
+        }
       }
       if ((rule.checks & kRequireSecretishKey) && !IsSecretishName(key)) continue;
       if (c.user_group >= 0 && groups[c.user_group].data() != nullptr &&

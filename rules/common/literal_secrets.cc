@@ -89,12 +89,15 @@ bool IsCredentialLiteral(std::string_view value) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (lower.find("mock") != std::string::npos) return false;
-  // A value that names a credential instead of being one, and has no digit: "NO_TOKEN",
-  // "secret-data", "avoid-plaintext-passwords", "spotinst_token".
-  if (std::none_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-      engine::secrets::IsSecretishName(value)) {
-    return false;
-  }
+  // A value that names a credential instead of being one: an identifier of separated words
+  // or a constant, with no digit ("NO_TOKEN", "secret-data", "avoid-plaintext-passwords",
+  // "spotinst_token", "SECRET"). A single lowercase word such as "secretsquirrels" is a
+  // password, not a name.
+  const bool names_credential =
+      std::none_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      (value.find_first_of("_-.") != std::string_view::npos ||
+       std::none_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  if (names_credential && engine::secrets::IsSecretishName(value)) return false;
   // A path or name with slashes ("prod/db/credentials") names a secret kept elsewhere.
   if (value.find('/') != std::string_view::npos && value.find(' ') == std::string_view::npos &&
       !engine::secrets::HasRandomShape(value)) {

@@ -21,7 +21,9 @@ bool IsLiteralStringIn(const engine::Value& value, const engine::SourceRange& wi
 
 // True when a literal could be a credential: at least 4 bytes, not a placeholder or a reference
 // (secrets::LooksLikePlaceholder / LooksLikeReference), a named test double ("mock..."), or a
-// digit-free value that names a credential rather than being one ("NO_TOKEN", "secret-data"),
+// digit-free identifier of separated words or constant that names a credential rather than
+// being one ("NO_TOKEN", "secret-data"; a single lowercase word such as "secretsquirrels" is
+// a value),
 // no `$(VAR)` expansion, not a URL
 // without user information, and not a slash-separated path or name without a random shape
 // ("prod/db/credentials": the secret's name in a store).

@@ -19,6 +19,12 @@ using engine::secrets::kRequireRandomShape;
 using engine::secrets::kRequireSecretishKey;
 using engine::secrets::SecretRuleSpec;
 
+// Entropy floor of the first body line of a PEM private key. The BEGIN ... PRIVATE KEY marker
+// is the evidence; the floor only rejects filler. It stays below 4: the first line of an
+// OpenSSH key is a fixed header ("openssh-key-v1", "none", counts: b3BlbnNzaC1rZXktdjEAAAAA...)
+// with about 3.9 bits per byte.
+constexpr double kPemBodyMinEntropy = 3.5;
+
 // Keywords of the key-name based rules (lowercase: case-insensitive).
 std::vector<std::string> SecretishKeywords() {
   return {"pass",        "pwd",         "secret",      "token",          "credential",
@@ -897,7 +903,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN RSA PRIVATE KEY-----(?:\s|\\r|\\n)*(?:(?:Proc-Type|DEK-Info):[^\n\\]*(?:\s|\\r|\\n)+)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 6,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives =
               {"-----BEGIN RSA PRIVATE KEY-----\n/rPzzZBRiL0dmgXYJbmkpxEI+fC9+g6uUZbI"
@@ -924,7 +930,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN EC PRIVATE KEY-----(?:\s|\\r|\\n)*(?:(?:Proc-Type|DEK-Info):[^\n\\]*(?:\s|\\r|\\n)+)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 6,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives =
               {"key: \"-----BEGIN EC PRIVATE KEY-----\\nZe8q5JhQhi6pAoaz/vUAJO3ntkwZ7t8t"
@@ -941,7 +947,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN DSA PRIVATE KEY-----(?:\s|\\r|\\n)*(?:(?:Proc-Type|DEK-Info):[^\n\\]*(?:\s|\\r|\\n)+)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 6,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives = {"-----BEGIN DSA PRIVATE KEY-----\n/rPzzZBRiL0dmgXYJbmkpxEI+fC9+g6uUZbI"
                              "6hwe5NKRcP8uL9P+E/uO1pDZSWbN\n"},
@@ -957,7 +963,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN OPENSSH PRIVATE KEY-----(?:\s|\\r|\\n)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 3,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives =
               {"-----BEGIN OPENSSH PRIVATE KEY-----\nZe8q5JhQhi6pAoaz/vUAJO3ntkwZ7t8t"
@@ -974,7 +980,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN PGP PRIVATE KEY BLOCK-----(?:\s|\\r|\\n)*(?:[A-Za-z\-]+: [^\n\\]*(?:\s|\\r|\\n)+)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 8,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives =
               {"-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\n/rPzzZBRiL"
@@ -993,7 +999,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN (?:ENCRYPTED )?PRIVATE KEY-----(?:\s|\\r|\\n)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 3,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives =
               {"-----BEGIN PRIVATE KEY-----\r\n/rPzzZBRiL0dmgXYJbmkpxEI+fC9+g6uUZbI6hw"
@@ -1013,7 +1019,7 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .regex =
               R"re((?P<range>-----BEGIN [A-Z0-9 ]{1,40} PRIVATE KEY(?: BLOCK)?-----(?:\s|\\r|\\n)*(?:[A-Za-z\-]+: [^\n\\]*(?:\s|\\r|\\n)+)*(?P<secret>[A-Za-z0-9+/]{40,}={0,2})))re",
           .lines = 8,
-          .min_entropy = 4.0,
+          .min_entropy = kPemBodyMinEntropy,
           .checks = kRejectPlaceholder,
           .true_positives = {"-----BEGIN ED25519 PRIVATE KEY-----\n/rPzzZBRiL0dmgXYJbmkpxEI+fC9+g6u"
                              "UZbI6hwe5NKRcP8uL9P+E/uO1pDZSWbN\n"},
@@ -1134,6 +1140,49 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
           .why = "A credential in source control is readable by everyone with access to the "
                  "repository, its clones, forks and CI logs, and stays in git history after the "
                  "line is changed.",
+      },
+      {
+          .id = "FL-SEC-0075",
+          .name = "secret-password-literal",
+          .title = "Password written as a literal",
+          .kind = "hard-coded password",
+          .severity = Severity::kHigh,
+          .keywords = {"pass", "pwd"},
+          // The key ends with a password word (db_password, rootPassword, PGPASSWORD), so
+          // password_length and password_policy never match. The value is a quoted string (a
+          // literal in any language); or, on a YAML `key: value` line, a bare scalar ending the
+          // line; or the `value:` member of a map under such a key (API Connect properties,
+          // Helm-style settings); or a JSON {"name": ..., "value": ...} pair (ECS container
+          // definitions, Kubernetes env in JSON). No entropy floor: a weak password ("root",
+          // "abc123") is still a password.
+          .regex =
+              R"re((?im)(?:^[ \t]*(?:-[ \t]+)?["']?(?P<key_bare>[\w.\-]*(?:password|passwd|passphrase|pwd))["']?[ \t]*:[ \t]+(?P<secret_bare>[^\s"'`#,;:(){}\[\]<>|&*!%@=$\\]+)[ \t]*(?:#.*)?$|(?P<key>[\w.\-]*(?:password|passwd|passphrase|pwd))["']?[ \t]*(?:=>|:=|=|:)[ \t]*(?:"(?P<secret>[^"\\\s]*)"|'(?P<secret_sq>[^'\\\s]*)'))|^[ \t]*(?:-[ \t]+)?["']?(?P<key_map>[\w.\-]*(?:password|passwd|passphrase|pwd))["']?[ \t]*:[ \t]*\r?\n[ \t]+value:[ \t]+(?:"(?P<secret_value_dq>[^"\\\s]*)"|(?P<secret_value>[^\s"'`#,;:(){}\[\]<>|&*!%@=$\\]+))[ \t]*$|"name"[ \t]*:[ \t]*"(?P<key_env>[\w.\-]*(?:password|passwd|passphrase|pwd))"[ \t]*,[ \t]*"value"[ \t]*:[ \t]*"(?P<secret_env>[^"\\\r\n]*)")re",
+          .lines = 2,
+          .min_length = 4,
+          .max_length = 128,
+          .checks = kRejectPlaceholder | kRequireSecretishKey,
+          // Digit-free words joined by - _ . that name a credential instead of being one
+          // ("avoid-plaintext-passwords", "db_password_secret").
+          .allow = {R"re((?i)^(?:[a-z]+[-_.])+(?:[a-z]*(?:pass|pwd|secret|token|credential)[a-z]*)(?:[-_.][a-z]+)*$|^(?:[a-z]*(?:pass|pwd|secret|token|credential)[a-z]*)(?:[-_.][a-z]+)+$)re"},
+          .true_positives = {R"(  "password": "abcdefg")", "      password: root",
+                             R"(  master_password = "hunter2")", "DB_PASSWORD='abc123'",
+                             "  - admin_pwd: s3cr3tP4ss",
+                             "    dev-proxy-password:\n      value: testpwd\n",
+                             R"({ "name": "DATABASE_PASSWORD", "value": "oh no D:"})"},
+          .false_positives = {R"(  password = var.db_password)", "  password: str",
+                              R"(  password: "{{ .Values.password }}")", "  password: changeme",
+                              R"(  password_length = "32")", R"(  "password": "")",
+                              R"(  if password == "letmein")", "  password: ${DB_PASSWORD}",
+                              R"(  description = "The password for the admin user")",
+                              "  AllowUsersToChangePassword: event.Props.Allow === 'true',",
+                              "  password: !vault |",
+                              "  db_password:\n    valueFrom:\n      secretKeyRef: x\n",
+                              "  db_password:\n    value: \"{{ .Values.pw }}\"\n",
+                              R"({ "name": "DB_PASSWORD", "value": "${db_password}" })",
+                              R"(  password = "avoid-plaintext-passwords")"},
+          .why = "A password in source control is readable by everyone with access to the "
+                 "repository, its clones, forks and CI logs, and stays in git history after the "
+                 "line is changed; a weak one is also guessed without the repository.",
       },
   };
   return kRules;

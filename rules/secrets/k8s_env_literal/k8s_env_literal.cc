@@ -1,9 +1,11 @@
 #include "rules/secrets/k8s_env_literal/k8s_env_literal.h"
 
+#include <optional>
 #include <string>
 
 #include "engine/k8s/graph.h"
 #include "engine/secrets/secret_heuristics.h"
+#include "rules/common/k8s_workloads.h"
 #include "rules/common/literal_secrets.h"
 
 namespace faultline::rules {
@@ -11,6 +13,7 @@ namespace faultline::rules {
 namespace {
 
 namespace k8s = engine::k8s;
+namespace kube = rules::kube;
 
 engine::RuleMetadata MakeMetadata() {
   engine::RuleMetadata m;
@@ -58,10 +61,12 @@ const engine::RuleMetadata& K8sEnvLiteralRule::metadata() const {
 
 void K8sEnvLiteralRule::Check(const engine::RuleContext& context, engine::FindingSink& sink) const {
   const engine::Resource& resource = context.resource;
-  if (!k8s::IsWorkload(resource)) return;
-  const engine::Value* spec = k8s::PodSpec(resource);
+  // Built-in workloads plus OpenShift DeploymentConfig and Knative objects.
+  const std::optional<kube::PodTemplate> pod = kube::PodTemplateOf(resource);
+  if (!pod) return;
+  const engine::Value* spec = pod->spec;
   if (spec == nullptr || !spec->is_map()) return;
-  const std::string spec_path = k8s::PodSpecPath(resource);
+  const std::string& spec_path = pod->spec_path;
   for (const char* group : {"initContainers", "containers", "ephemeralContainers"}) {
     const engine::Value* containers = spec->Get(group);
     if (containers == nullptr || !containers->is_list()) continue;

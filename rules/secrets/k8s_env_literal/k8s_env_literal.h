@@ -4,7 +4,7 @@
 //
 // Checked: the `env` entries of the containers, init containers and ephemeral containers of
 // every workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job,
-// CronJob, Pod, Argo Rollout) in manifests, whose `name` means a credential
+// CronJob, Pod, Argo Rollout, OpenShift DeploymentConfig, Knative) in manifests, whose `name` means a credential
 // (secrets::IsSecretishName: DB_PASSWORD, API_TOKEN, AWS_SECRET_ACCESS_KEY, ...) and whose
 // `value` is a non-empty string that is not a placeholder, a reference or a `$(VAR)` expansion.
 // Entries using `valueFrom` (secretKeyRef) are the fix, not a finding. The finding points at

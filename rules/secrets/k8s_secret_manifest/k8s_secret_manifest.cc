@@ -3,6 +3,7 @@
 #include <string>
 
 #include "engine/k8s/graph.h"
+#include "engine/k8s/objects.h"
 #include "engine/secrets/secret_heuristics.h"
 #include "rules/common/literal_secrets.h"
 
@@ -18,7 +19,9 @@ engine::RuleMetadata MakeMetadata() {
   m.name = "secrets-k8s-secret-manifest";
   m.severity = engine::Severity::kHigh;
   m.title = "Kubernetes Secret committed with its values";
-  m.summary = "A Kubernetes Secret manifest carries its secret values in the repository.";
+  m.summary =
+      "A Kubernetes Secret manifest, or a ConfigMap entry with a secret-named key, carries its "
+      "secret values in the repository.";
   m.why =
       "The values of a Secret's `data` are only base64-encoded, not encrypted: anyone who can "
       "read the repository, its clones or its history can decode them, and they outlive any "
@@ -50,7 +53,7 @@ engine::RuleMetadata MakeMetadata() {
   m.peers = {{"polaris", "sensitiveConfigmapContent"}};
   m.scope.origins = {engine::Origin::kConfig};
   m.scope.kinds = {engine::ResourceKind::kObject};
-  m.scope.types = {"v1/Secret"};
+  m.scope.types = {"v1/Secret", "v1/ConfigMap"};
   return m;
 }
 
@@ -127,6 +130,27 @@ std::string DescribeSecretEntry(std::string_view key, std::string_view value,
   return "a credential";
 }
 
+// A ConfigMap is not meant for secrets at all: its `data` entries whose key names a credential
+// and whose value is a literal credential (not a placeholder or a reference) are reported.
+// Other entries are configuration, whatever their shape; `binaryData` is not read.
+void K8sSecretManifestRule::CheckConfigMap(const engine::Resource& resource,
+                                           engine::FindingSink& sink) const {
+  const engine::Value* entries = resource.Get("data");
+  if (entries == nullptr || !entries->is_map()) return;
+  for (const auto& [key, value] : entries->as_map()) {
+    if (!value.is_string() || !engine::secrets::IsSecretishName(key)) continue;
+    const std::string& plain = value.as_string();
+    if (Contains(plain, "-----BEGIN ") && !Contains(plain, "PRIVATE KEY-----")) continue;
+    if (!IsCredentialLiteral(plain)) continue;
+    const std::string path = "data." + key;
+    sink.Report(path, &value,
+                k8s::ObjectLabel(resource) + " holds a secret in " + path +
+                    " (a ConfigMap, readable by everyone who may read the namespace's "
+                    "configuration): " +
+                    RedactedFor(plain, metadata().id, resource, path));
+  }
+}
+
 const engine::RuleMetadata& K8sSecretManifestRule::metadata() const {
   static const engine::RuleMetadata kMetadata = MakeMetadata();
   return kMetadata;
@@ -135,6 +159,10 @@ const engine::RuleMetadata& K8sSecretManifestRule::metadata() const {
 void K8sSecretManifestRule::Check(const engine::RuleContext& context,
                                   engine::FindingSink& sink) const {
   const engine::Resource& resource = context.resource;
+  if (engine::k8s::KindOf(resource) == "ConfigMap") {
+    CheckConfigMap(resource, sink);
+    return;
+  }
   const engine::Value* type_value = resource.Get("type");
   const std::string secret_type =
       type_value != nullptr && type_value->is_string() ? type_value->as_string() : "";

@@ -1,6 +1,7 @@
 // K8sSecretManifestRule (FL-SEC-0073, secrets-k8s-secret-manifest).
 //
-// A Kubernetes Secret manifest carries its secret values in the repository.
+// A Kubernetes Secret manifest, or a ConfigMap entry with a secret-named key, carries its secret
+// values in the repository.
 //
 // Checked: `kind: Secret` objects (core v1) in manifests, each entry of `data` (base64, decoded
 // here) and `stringData`. The message says what the entry holds: a PEM private key, docker
@@ -10,6 +11,10 @@
 // entries whose name is not secret-ish and whose value has no random shape (hosts, ports,
 // user names, database names), and values that are not valid base64 (the API server would
 // reject them). One finding per entry, at its value, with the value redacted.
+//
+// ConfigMaps (core v1) are checked too: a `data` entry whose key is secret-ish
+// (secrets::IsSecretishName) and whose value is a literal credential (IsCredentialLiteral: not
+// a placeholder or a reference) is a secret kept where it is not even treated as one.
 #ifndef FAULTLINE_RULES_SECRETS_K8S_SECRET_MANIFEST_K8S_SECRET_MANIFEST_H_
 #define FAULTLINE_RULES_SECRETS_K8S_SECRET_MANIFEST_K8S_SECRET_MANIFEST_H_
 
@@ -25,6 +30,9 @@ class K8sSecretManifestRule : public engine::Rule {
  public:
   const engine::RuleMetadata& metadata() const override;
   void Check(const engine::RuleContext& context, engine::FindingSink& sink) const override;
+
+ private:
+  void CheckConfigMap(const engine::Resource& resource, engine::FindingSink& sink) const;
 };
 
 // Standard base64 (RFC 4648, with or without padding; whitespace ignored); nullopt when `text`

@@ -47,6 +47,9 @@ TEST(IsSecretishNameTest, NamesThatDescribeOrReferToCredentials) {
                            "pgp_key",
                            "secret_name",
                            "secretName",
+                           "update_password",
+                           "AllowUsersToChangePassword",
+                           "random_password",
                            "secret_arn",
                            "password_length",
                            "token_ttl",
@@ -111,7 +114,6 @@ TEST(LooksLikePlaceholderTest, Placeholders) {
                             "null",
                             "none",
                             "string",
-                            "test",
                             "\"changeme\"",
                             "var.db_password",
                             "local.secret",
@@ -138,7 +140,9 @@ TEST(LooksLikePlaceholderTest, LiteralSecretsAreNotPlaceholders) {
   for (const char* value :
        {"ZnR6DqfETVd5j1N7", "c5RIpGuK0Q@Ye6Uamn", "eWPFlRX0c0KAdJ1L46zh",
         "hvs.Tue7fiPgpoiN4au9KWLFbAzj", "qsxRpvED5hJRaOvRTYZPNvS+I4k9GvvK9JkmW378",
-        "81ee214e69886dd9078d3fe0a0887bee", "Password123!", "s3cr3t-Pa55"}) {
+        "81ee214e69886dd9078d3fe0a0887bee", "Password123!", "s3cr3t-Pa55",
+        // Weak passwords are literal credentials, only weak ones.
+        "root", "abc123", "hunter2", "test", "qwerty", "letmein", "admin"}) {
     EXPECT_FALSE(LooksLikePlaceholder(value)) << value;
   }
 }

@@ -175,7 +175,9 @@ TEST_F(SecretPassTest, StandardInputIsSearchedToo) {
   ScanOptions options;
   options.stdin_manifests =
       "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n"
-      "  token: ghp_Q7sL2mN9xK4vB8cR1tY6wE3zA5dF0gH2jK7p\n";
+      // A key that is not secret-ish: FL-SEC-0073 (ConfigMap entries with secret-named keys)
+      // stays silent and the regex rule alone reports the token.
+      "  deploy_notes: ghp_Q7sL2mN9xK4vB8cR1tY6wE3zA5dF0gH2jK7p\n";
   ScanResult result = Scan(options, DiskFileProvider(), AllRules());
   ASSERT_EQ(result.findings.size(), 1u);
   EXPECT_EQ(result.findings[0].rule_id, "FL-SEC-0004");
