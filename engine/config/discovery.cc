@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <set>
 
+#include "engine/config/work_tree_ignore.h"
+
 namespace faultline::engine::config {
 
 namespace {
@@ -142,6 +144,8 @@ struct Walker {
   std::set<std::string> active;  // canonical paths of directories on the current walk stack
   std::set<std::string> seen_files;
   std::string root;  // the scan path being walked
+  // Ignore rules of the work tree holding the scan path; null outside a work tree.
+  WorkTreeIgnore* ignore = nullptr;
 
   void AddFile(const std::string& path, bool explicit_file) {
     FileKind kind = ClassifyFile(path);
@@ -166,6 +170,7 @@ struct Walker {
           {dir, "symlink loop: directory already being scanned as " + canonical});
       return;
     }
+    if (ignore != nullptr) ignore->EnterDirectory(dir);
     std::string error;
     std::vector<DirectoryEntry> entries = files.ListDirectory(dir, &error);
     if (!error.empty() && entries.empty()) {
@@ -178,13 +183,16 @@ struct Walker {
           continue;
         }
         if (IsExcluded(excludes, path)) continue;
+        if (ignore != nullptr && ignore->Ignored(path, true)) continue;
         Walk(path, depth + 1);
       } else if (entry.type == EntryType::kFile) {
         if (IsExcluded(excludes, path)) continue;
+        if (ignore != nullptr && ignore->Ignored(path, false)) continue;
         if (entry.name == "Kustomization") result.kustomize_dirs.push_back(dir);
         AddFile(path, false);
       } else if (entry.type == EntryType::kMissing && entry.is_symlink) {
-        if (ClassifyFile(path) != FileKind::kOther && !IsExcluded(excludes, path)) {
+        if (ClassifyFile(path) != FileKind::kOther && !IsExcluded(excludes, path) &&
+            (ignore == nullptr || !ignore->Ignored(path, false))) {
           result.problems.push_back({path, "dangling symlink"});
         }
       }
@@ -199,15 +207,20 @@ DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
                               const std::vector<std::string>& exclude_globs,
                               const FileProvider& files) {
   DiscoveryResult result;
-  Walker walker{exclude_globs, files, result, {}, {}, {}};
+  Walker walker{exclude_globs, files, result, {}, {}, {}, nullptr};
   std::vector<std::string> roots = paths.empty() ? std::vector<std::string>{"."} : paths;
   for (const std::string& raw : roots) {
     std::string path = NormalizePath(raw);
     walker.root = path;
     switch (files.Stat(path)) {
-      case EntryType::kDirectory:
+      case EntryType::kDirectory: {
+        // The scan path itself is walked even when ignored: it was named explicitly.
+        WorkTreeIgnore ignore(files, path);
+        walker.ignore = ignore.active() ? &ignore : nullptr;
         walker.Walk(path, 0);
+        walker.ignore = nullptr;
         break;
+      }
       case EntryType::kFile:
         walker.AddFile(path, true);
         break;

@@ -4,6 +4,9 @@
 // `.git/` and `node_modules/`, anything matching an exclude glob, and symlinked directories already
 // visited (a loop becomes a problem entry, not a hang). Paths are built from the user's scan paths
 // and normalised ("examples/main.tf"). A file named explicitly is taken whatever its extension.
+// Inside a git work tree, entries the work tree's ignore rules ignore are skipped, as the text
+// discovery skips them (see WorkTreeIgnore); a scan path named explicitly (file or directory) is
+// scanned even when ignored.
 #ifndef FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 #define FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 
