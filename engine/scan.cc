@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "engine/config/discovery.h"
 #include "engine/config/module_evaluator.h"
@@ -50,18 +51,14 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
       std::pair<int, std::string> best = rank(run[r]);
       for (size_t k = r; k < rule_end; ++k) best = std::min(best, rank(run[k]));
       const std::string root = best.second;
+      // Linear in the run: count/for_each can put 100,000 instances at one range.
+      std::unordered_set<std::string> seen;
       for (size_t k = r; k < rule_end; ++k) {
         Finding* f = run[k];
         if (f->module_dir != root) continue;
-        bool repeat = false;
-        for (size_t j = r; j < k; ++j) {
-          if (run[j]->module_dir == root && run[j]->resource_address == f->resource_address &&
-              run[j]->message == f->message) {
-            repeat = true;
-            break;
-          }
-        }
-        if (!repeat) kept.push_back(std::move(*f));
+        std::string key = f->resource_address + '\0' + f->message;
+        if (!seen.insert(std::move(key)).second) continue;
+        kept.push_back(std::move(*f));
       }
       r = rule_end;
     }
@@ -322,8 +319,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
                      [&](const std::string& r) {
                        return r == m.id || r == m.name ||
                               std::find(m.aliases.begin(), m.aliases.end(), r) != m.aliases.end();
-                     }) !=
-            options.enabled_rules.end()) {
+                     }) != options.enabled_rules.end()) {
       if (!options.finding_policy.disabled_rules.count(m.id)) enabled.push_back(rule.get());
     }
   }
@@ -348,10 +344,10 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
             [](const auto& a, const auto& b) { return a->path() < b->path(); });
   SortAndDeduplicate(&findings);
   // Suppressions, disabled rules and severity overrides (engine/project/finding_policy.h).
-  result.suppressed = project::ApplyFindingPolicy(options.finding_policy, result.files,
-                                                  result.graph, enabled,
-                                                  enabled.size() == rules.size(), &findings)
-                          .suppressed;
+  result.suppressed =
+      project::ApplyFindingPolicy(options.finding_policy, result.files, result.graph, enabled,
+                                  enabled.size() == rules.size(), &findings)
+          .suppressed;
   result.findings = std::move(findings);
   return result;
 }
