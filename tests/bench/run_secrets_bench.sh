@@ -39,7 +39,8 @@ timed() {
   shift
   local stats="$out/time.txt"
   /usr/bin/time -f '%e %M %U %S' -o "$stats" "$@" >"$stdout" 2>"$out/stderr.txt" || true
-  awk '{ printf "%s %.1f %.2f\n", $1, $2 / 1024, $3 + $4 }' "$stats"
+  # The last line: GNU time puts "Command exited with non-zero status N" first when it is.
+  tail -n 1 "$stats" | awk '{ printf "%s %.1f %.2f\n", $1, $2 / 1024, $3 + $4 }'
 }
 
 echo "== faultline secret scanner ($(nproc) cores)"
@@ -79,6 +80,57 @@ echo "(proc_s: whole process under /usr/bin/time; scan_s and MB/s: e2e = read + 
 echo " scan of every file, memory = scan only of preloaded files, mean of 5 runs; MB/cpu-s: the"
 echo " same bytes per CPU-second of all threads, unaffected by other load; rss: peak RSS of the"
 echo " e2e process)"
+
+echo
+# The integrated path: `faultline scan` restricted to the FL-SEC rules (discovery with
+# .gitignore, binary sniffing, the secret pass, the structural secret rules and the JSON report).
+# IaC files are still parsed (the structural rules need the model), so this is what a user's
+# `faultline scan` costs for secrets, not the scanner alone.
+cli="$(find "$build" -maxdepth 2 -type f -name faultline -perm -u+x | head -n 1)"
+if [[ -z "$cli" ]]; then
+  echo "== faultline scan skipped: no faultline binary under $build (build the faultline target)"
+else
+  sec_rules=()
+  while read -r rule; do sec_rules+=(--rule "$rule"); done < <("$cli" rules list --format json |
+    node -e 'const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
+             for (const r of d) if (r.id.startsWith("FL-SEC-")) console.log(r.id);')
+  echo "== faultline scan --jobs 2 --format json, $((${#sec_rules[@]} / 2)) FL-SEC rules"
+  printf '%-10s %8s %9s %10s %8s %9s  %s\n' corpus wall_s MB/s MB/cpu-s rss_MB findings recall
+  for corpus in planted realworld; do
+    dir="$planted"
+    [[ $corpus == realworld ]] && dir="$realworld"
+    result="$out/faultline-scan-$corpus.json"
+    read -r wall rss cpu < <(timed "$result" "$cli" scan --jobs 2 --format json \
+      "${sec_rules[@]}" "$dir")
+    bytes="$(find "$dir" -type f -not -path '*/.git/*' -printf '%s\n' |
+      awk '{ s += $1 } END { print s + 0 }')"
+    summary="$(node -e '
+      const fs = require("fs");
+      const [result, root, expectedPath, corpus] = process.argv.slice(1);
+      const report = JSON.parse(fs.readFileSync(result, "utf8"));
+      const flagged = new Set();
+      let findings = 0;
+      for (const f of report.findings) {
+        if (!f.rule_id.startsWith("FL-SEC-")) continue;
+        findings++;
+        if (f.file && f.range) flagged.add(f.file.replace(root + "/", "") + ":" + f.range.start.line);
+      }
+      let recall = "-";
+      if (corpus === "planted") {
+        const expected = JSON.parse(fs.readFileSync(expectedPath, "utf8"));
+        const found = expected.planted.filter(p => flagged.has(p.file + ":" + p.line)).length;
+        const clean = expected.clean.filter(c => flagged.has(c.file + ":" + c.line)).length;
+        recall = `${found}/${expected.planted.length} clean-flagged=${clean}`;
+      }
+      console.log(findings, recall);' "$result" "$dir" "$expected" "$corpus")"
+    read -r findings recall_count recall_clean <<<"$summary"
+    mbps="$(awk -v b="$bytes" -v s="$wall" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }')"
+    mbpcpu="$(awk -v b="$bytes" -v s="$cpu" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }')"
+    printf '%-10s %8s %9s %10s %8s %9s  %s %s\n' "$corpus" "$wall" "$mbps" "$mbpcpu" "$rss" \
+      "$findings" "$recall_count" "${recall_clean:-}"
+  done
+  echo "(whole process under /usr/bin/time; MB/s over every file's bytes under the corpus)"
+fi
 
 echo
 echo "== faultline findings on the real-world corpus ($out/faultline-realworld.jsonl)"
