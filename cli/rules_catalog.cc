@@ -13,13 +13,6 @@ namespace faultline::cli {
 
 namespace {
 
-std::string Upper(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
-
 // GitHub's heading anchor for "FL-AWS-0001: aws-rds-single-az" style headings.
 std::string Anchor(const engine::RuleMetadata& rule) {
   std::string anchor;
@@ -136,34 +129,6 @@ std::string OptionDefault(const engine::RuleOptionSpec& option) {
 }
 
 }  // namespace
-
-std::vector<const engine::RuleMetadata*> RuleCatalog(const engine::RuleList& rules) {
-  std::vector<const engine::RuleMetadata*> catalog;
-  for (const auto& rule : rules) catalog.push_back(&rule->metadata());
-  for (const engine::RuleMetadata& rule : engine::EngineRuleMetadata()) catalog.push_back(&rule);
-  for (const engine::RuleMetadata& rule : engine::secrets::SecretRuleMetadata()) {
-    catalog.push_back(&rule);
-  }
-  std::sort(
-      catalog.begin(), catalog.end(),
-      [](const engine::RuleMetadata* a, const engine::RuleMetadata* b) { return a->id < b->id; });
-  return catalog;
-}
-
-const engine::RuleMetadata* FindRule(const std::vector<const engine::RuleMetadata*>& catalog,
-                                     std::string_view id_or_name) {
-  std::string upper = Upper(id_or_name);
-  for (const engine::RuleMetadata* rule : catalog) {
-    if (rule->id == upper || rule->name == id_or_name) return rule;
-  }
-  // Retired ids and names of rules that replaced them.
-  for (const engine::RuleMetadata* rule : catalog) {
-    for (const std::string& alias : rule->aliases) {
-      if (alias == upper || alias == id_or_name) return rule;
-    }
-  }
-  return nullptr;
-}
 
 std::string RenderRulesText(const std::vector<const engine::RuleMetadata*>& catalog) {
   size_t id_width = 2, name_width = 4, severity_width = 8;
@@ -304,8 +269,8 @@ std::string RenderRuleDetails(const engine::RuleMetadata& rule) {
   if (!rule.options.empty()) {
     out += "\nOptions (.faultline.yaml: rules: {" + rule.id + ": {options: {NAME: VALUE}}}):\n";
     for (const engine::RuleOptionSpec& option : rule.options) {
-      out += "  " + option.name + " (" + OptionTypeName(option.type) +
-             ", default " + OptionDefault(option) + "): " + option.doc + "\n";
+      out += "  " + option.name + " (" + OptionTypeName(option.type) + ", default " +
+             OptionDefault(option) + "): " + option.doc + "\n";
     }
   }
   if (!rule.references.empty()) {

@@ -9,17 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/project/rule_catalog.h"
 #include "engine/rule.h"
 
 namespace faultline::cli {
 
-// Pointers to the metadata of `rules` and of the engine diagnostics, sorted by ID. `rules` must
-// outlive the result.
-std::vector<const engine::RuleMetadata*> RuleCatalog(const engine::RuleList& rules);
-
-// The entry whose ID or name equals `id_or_name` (IDs case-insensitively); nullptr when none.
-const engine::RuleMetadata* FindRule(const std::vector<const engine::RuleMetadata*>& catalog,
-                                     std::string_view id_or_name);
+// The catalog and its lookup are the engine's (shared with .faultline.yaml).
+using engine::project::FindRule;
+using engine::project::RuleCatalog;
 
 // A fixed-width table: ID, name, severity, title.
 std::string RenderRulesText(const std::vector<const engine::RuleMetadata*>& catalog);

@@ -7,6 +7,7 @@
 
 #include "engine/engine_rules.h"
 #include "engine/project/custom_rule.h"
+#include "engine/project/rule_catalog.h"
 #include "engine/project/yaml_schema.h"
 #include "engine/secrets/secret_scanner.h"
 
@@ -76,24 +77,9 @@ std::string Shown(const Value& value) {
 
 class Catalog {
  public:
-  explicit Catalog(const RuleList& rules) {
-    for (const auto& rule : rules) all_.push_back(&rule->metadata());
-    for (const RuleMetadata& m : EngineRuleMetadata()) all_.push_back(&m);
-    for (const RuleMetadata& m : secrets::SecretRuleMetadata()) all_.push_back(&m);
-  }
+  explicit Catalog(const RuleList& rules) { all_ = RuleCatalog(rules); }
 
-  const RuleMetadata* Find(std::string_view text) const {
-    std::string upper = Upper(text);
-    for (const RuleMetadata* m : all_) {
-      if (Upper(m->id) == upper || m->name == text) return m;
-    }
-    for (const RuleMetadata* m : all_) {  // retired ids and names
-      for (const std::string& alias : m->aliases) {
-        if (Upper(alias) == upper || alias == text) return m;
-      }
-    }
-    return nullptr;
-  }
+  const RuleMetadata* Find(std::string_view text) const { return FindRule(all_, text); }
 
   // Resolves a reference or reports it.
   const RuleMetadata* Resolve(const RuleReference& ref, std::vector<ConfigError>* errors) const {
