@@ -187,7 +187,7 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   size_t baselined = baseline ? engine::project::ApplyBaseline(*baseline, &result.findings) : 0;
 
   ReportContext context;
-  context.files_scanned = result.files.size();
+  context.files_scanned = result.files.size() + result.files_released;
   context.bytes_scanned = result.bytes_scanned;
   context.errors = result.input_errors;
   context.suppressed = result.suppressed;

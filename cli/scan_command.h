@@ -38,6 +38,7 @@ struct ScanCommandOptions {
   std::string default_namespace = "default";
   bool no_kustomize = false;
   bool no_secrets = false;                 // --no-secrets
+  bool secrets_only = false;               // --secrets-only
   bool staged = false;                     // --staged: scan the git index (cli/git_source.h)
   std::optional<std::string> git_history;  // --git-history [RANGE] (default HEAD)
   ProjectOptions project;  // --config, --no-config, --rules, --baseline; `baseline create`

@@ -7,6 +7,10 @@ namespace faultline::cli {
 void AddSecretSourceFlags(CLI::App* scan, ScanCommandOptions& options) {
   scan->add_flag("--no-secrets", options.no_secrets,
                  "Do not search files for secrets (and drop the FL-SEC findings)");
+  scan->add_flag("--secrets-only", options.secrets_only,
+                 "Only search files for secrets, as text: no Terraform, Kubernetes or state "
+                 "loading, so no infrastructure rules and no structural FL-SEC rules "
+                 "(see docs/secrets.md)");
   scan->add_flag("--staged", options.staged,
                  "Scan the content staged in the git index instead of the working tree "
                  "(for pre-commit hooks)");
@@ -24,6 +28,19 @@ void AddSecretSourceFlags(CLI::App* scan, ScanCommandOptions& options) {
 bool PrepareSecretSources(const ScanCommandOptions& options, engine::ScanOptions* scan,
                           std::unique_ptr<StagedFileProvider>* staged, Environment& env) {
   if (options.no_secrets) scan->scan_secrets = false;
+  if (options.secrets_only) {
+    if (options.no_secrets) {
+      env.err << "faultline: error: --secrets-only and --no-secrets cannot be combined\n";
+      return false;
+    }
+    if (!scan->state_paths.empty() || !scan->live_paths.empty() || !scan->var_files.empty() ||
+        !scan->vars.empty()) {
+      env.err << "faultline: error: --secrets-only searches files as text; --state, --live, "
+                 "--var-file and --var do not apply\n";
+      return false;
+    }
+    scan->secrets_only = true;
+  }
   if (options.staged && options.git_history) {
     env.err << "faultline: error: --staged and --git-history cannot be combined\n";
     return false;

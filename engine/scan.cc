@@ -97,11 +97,52 @@ void LinkStateToConfig(ResourceGraph* graph) {
   for (Edge& e : edges) graph->AddEdge(std::move(e));
 }
 
+// --secrets-only: the text secret pass alone, with the same path checks, suppressions and
+// finding order as a full scan.
+ScanResult ScanTextForSecrets(const ScanOptions& options, const FileProvider& files, int jobs) {
+  ScanResult result;
+  std::vector<Finding> findings;
+  const std::vector<std::string> roots =
+      options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  if (!options.stdin_manifests || !options.paths.empty()) {
+    for (const std::string& raw : roots) {
+      switch (files.Stat(NormalizePath(raw))) {
+        case EntryType::kMissing:
+          result.input_errors.push_back(raw + ": no such file or directory");
+          break;
+        case EntryType::kOther:
+          result.input_errors.push_back(raw + ": not a regular file or directory");
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  if (options.stdin_manifests) {
+    result.files.push_back(std::make_unique<SourceFile>("<stdin>", *options.stdin_manifests));
+    result.bytes_scanned += result.files.back()->size();
+  }
+  secrets::SecretPassStats stats;
+  secrets::RunSecretPass(options, files, jobs, !options.paths.empty() || !options.stdin_manifests,
+                         &result.files, &findings, &stats);
+  result.bytes_scanned += stats.bytes_read;
+  result.files_released = stats.files_released;
+  std::sort(result.files.begin(), result.files.end(),
+            [](const auto& a, const auto& b) { return a->path() < b->path(); });
+  SortAndDeduplicate(&findings);
+  result.suppressed = project::ApplyFindingPolicy(options.finding_policy, result.files,
+                                                  result.graph, {}, false, &findings)
+                          .suppressed;
+  result.findings = std::move(findings);
+  return result;
+}
+
 }  // namespace
 
 ScanResult Scan(const ScanOptions& options, const FileProvider& files, const RuleList& rules) {
-  ScanResult result;
   int jobs = ResolveJobs(options.jobs);
+  if (options.secrets_only) return ScanTextForSecrets(options, files, jobs);
+  ScanResult result;
   std::vector<Finding> findings;
 
   // `faultline scan -` alone reads standard input only (no default "." scan).
@@ -338,8 +379,10 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     }
   }
   for (DocumentFile& document : documents) result.files.push_back(std::move(document.source));
+  secrets::SecretPassStats secret_stats;
   secrets::RunSecretPass(options, files, jobs, !options.paths.empty() || !only_extra_inputs,
-                         &result.files, &findings);
+                         &result.files, &findings, &secret_stats);
+  result.files_released = secret_stats.files_released;
   std::sort(result.files.begin(), result.files.end(),
             [](const auto& a, const auto& b) { return a->path() < b->path(); });
   SortAndDeduplicate(&findings);

@@ -47,6 +47,11 @@ struct ScanOptions {
   // Search every text file under `paths` for secrets (engine/secrets/secret_pass.h); false
   // also drops the structural FL-SEC findings.
   bool scan_secrets = true;
+  // Search files for secrets as text only (--secrets-only): the regex secret rules on every
+  // text file under `paths`, and nothing else — no Terraform, Kubernetes or state loading, no
+  // graph rules (so neither the structural FL-SEC rules, which need the parsed model, nor the
+  // FL-ENG diagnostics of parsing). state_paths, live_paths and var_files must be empty.
+  bool secrets_only = false;
   // Terraform state / plan JSON files or directories (--state); *.tfstate files and state-shaped
   // JSON under `paths` are loaded too.
   std::vector<std::string> state_paths;
@@ -67,6 +72,9 @@ struct ScanResult {
   std::vector<Finding> findings;          // sorted with FindingLess
   std::vector<std::string> input_errors;  // problems with the request itself
   uint64_t bytes_scanned = 0;
+  // Files searched for secrets and released without a finding (text files that no loader
+  // reads, every file with --secrets-only); files.size() + this is the number of files scanned.
+  size_t files_released = 0;
   size_t suppressed = 0;  // findings removed by inline suppressions (faultline:ignore)
 };
 

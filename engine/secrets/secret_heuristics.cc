@@ -83,7 +83,7 @@ constexpr std::array<std::string_view, 5> kStemFalseFriends = {
     "secretsmanager", "secretmanager", "tokenizer", "tokenization", "passport",
 };
 // Last words that make a name describe a credential rather than hold one.
-constexpr std::array<std::string_view, 66> kDescriptiveLastWords = {
+constexpr std::array<std::string_view, 67> kDescriptiveLastWords = {
     "arn",      "arns",     "name",        "names",      "length",     "len",       "ttl",
     "type",     "types",    "version",     "versions",   "path",       "paths",     "file",
     "files",    "filename", "url",         "uri",        "urls",       "endpoint",  "policy",
@@ -93,7 +93,7 @@ constexpr std::array<std::string_view, 66> kDescriptiveLastWords = {
     "maximum",  "age",      "expiry",      "expiration", "expires",    "duration",  "period",
     "interval", "days",     "reuse",       "lowercase",  "uppercase",  "numbers",   "symbols",
     "special",  "selector", "description", "label",      "annotation", "namespace", "provider",
-    "manager",  "spec",     "source",
+    "manager",  "spec",     "source",      "status",
 };
 
 bool ContainsAny(std::string_view text, const auto& parts) {

@@ -21,7 +21,7 @@ double ShannonEntropy(std::string_view value);
 // encryption key. Names are split into words at `_`, `-`, `.`, spaces and camelCase humps
 // ("rootPassword", "DB_PASSWORD", "aws-secret-access-key"). Names that describe a credential
 // rather than hold one are not secret-ish: a last word such as arn, name, length, ttl, type,
-// version, path, file, url, policy, rotation, enabled, count, spec, id ("kms_key_id",
+// version, path, file, url, policy, rotation, enabled, count, spec, status, id ("kms_key_id",
 // "secret_name", "password_length", "token_ttl"), or a first word that is a verb such as update,
 // change, reset, generate, require, allow, enable, rotate, random ("update_password",
 // "AllowUsersToChangePassword", "random_password"), except "secret_id" (alone or after vault,

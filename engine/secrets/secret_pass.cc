@@ -136,7 +136,7 @@ bool IsRegexSecretRuleId(std::string_view id) {
 
 void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jobs, bool walk_paths,
                    std::vector<std::unique_ptr<SourceFile>>* sources,
-                   std::vector<Finding>* findings) {
+                   std::vector<Finding>* findings, SecretPassStats* stats) {
   if (!options.scan_secrets) {
     std::erase_if(*findings, IsSecretFinding);
     return;
@@ -171,6 +171,11 @@ void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jo
     const SecretScanner& scanner = configured ? *configured : DefaultScanner();
     SecretScanOptions scan_options;
     scan_options.enabled_rules = options.enabled_rules;
+    // Text approximations of structural rules: the structural verdict stands in parsed files.
+    std::set<std::string> twins;
+    for (const SecretRuleSpec& rule : scanner.rules()) {
+      if (!rule.structural_twin.empty()) twins.insert(rule.id);
+    }
 
     std::unordered_map<std::string, const SourceFile*> loaded;
     for (const auto& source : *sources) {
@@ -184,6 +189,7 @@ void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jo
     const size_t count = text.files.size() + extra.size();
     std::vector<std::vector<Finding>> out(count);
     std::vector<std::unique_ptr<SourceFile>> owned(count);
+    std::vector<int64_t> sizes(count, -1);  // bytes read here, -1 when none
     ParallelFor(count, jobs, [&](size_t i) {
       if (i >= text.files.size()) {
         scanner.Scan(*extra[i - text.files.size()], &out[i], scan_options);
@@ -195,6 +201,7 @@ void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jo
       }
       if (auto it = loaded.find(f.path); it != loaded.end()) {
         scanner.Scan(*it->second, &out[i], scan_options);
+        std::erase_if(out[i], [&](const Finding& finding) { return twins.count(finding.rule_id); });
         return;
       }
       ReadResult read = files.ReadFile(f.path, options.limits.max_file_bytes);
@@ -212,12 +219,18 @@ void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jo
                                            "not searched for secrets: " + why));
         return;
       }
+      sizes[i] = static_cast<int64_t>(read.text.size());
       auto source = std::make_unique<SourceFile>(f.path, std::move(read.text));
       scanner.Scan(*source, &out[i], scan_options);
       if (!out[i].empty()) owned[i] = std::move(source);
     });
     for (size_t i = 0; i < count; ++i) {
       for (Finding& f : out[i]) regex_findings.push_back(std::move(f));
+      if (stats != nullptr && sizes[i] >= 0) {
+        stats->bytes_read += static_cast<uint64_t>(sizes[i]);
+        ++stats->files_read;
+        if (!owned[i]) ++stats->files_released;
+      }
       if (owned[i]) kept_sources.push_back(std::move(owned[i]));
     }
   }

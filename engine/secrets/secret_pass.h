@@ -22,10 +22,13 @@
 //     committed secret. Findings in standard input and in kustomize renders are kept.
 // With options.scan_secrets false, every FL-SEC finding is dropped and no file is searched.
 // Regex rules run when options.enabled_rules is empty or names them (by id or name).
-// The result is the same for any `jobs`. Findings are appended unsorted.
+// The result is the same for any `jobs`. Findings are appended unsorted; `stats`, when given,
+// receives what the pass read itself.
 #ifndef FAULTLINE_ENGINE_SECRETS_SECRET_PASS_H_
 #define FAULTLINE_ENGINE_SECRETS_SECRET_PASS_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -36,9 +39,17 @@
 
 namespace faultline::engine::secrets {
 
+// What the pass read itself (files not already in `*sources`): how many files and bytes, and
+// how many of those files were released rather than appended to `*sources`.
+struct SecretPassStats {
+  uint64_t bytes_read = 0;
+  size_t files_read = 0;
+  size_t files_released = 0;
+};
+
 void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jobs, bool walk_paths,
                    std::vector<std::unique_ptr<SourceFile>>* sources,
-                   std::vector<Finding>* findings);
+                   std::vector<Finding>* findings, SecretPassStats* stats = nullptr);
 
 // True for the ids of the built-in regex secret rules and the FL-SEC-0000 notice.
 bool IsRegexSecretRuleId(std::string_view id);

@@ -62,6 +62,11 @@ struct SecretRuleSpec {
   std::string why = {};          // optional: the failure mode (a family default otherwise)
   std::string remediation = {};  // optional: full sentences (a family default otherwise)
   std::vector<std::string> references = {};
+  // The structural rule (rules/secrets) this rule approximates on text, when there is one: in a
+  // scan that parsed and evaluated the file, the structural rule's verdict stands and this
+  // rule's findings in that file are dropped; files searched as text only (--secrets-only,
+  // files no loader reads) keep them.
+  std::string structural_twin = {};
 };
 
 }  // namespace faultline::engine::secrets

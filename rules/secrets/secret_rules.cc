@@ -1184,6 +1184,38 @@ const std::vector<SecretRuleSpec>& BuiltinSecretRules() {
                  "repository, its clones, forks and CI logs, and stays in git history after the "
                  "line is changed; a weak one is also guessed without the repository.",
       },
+      {
+          .id = "FL-SEC-0076",
+          .name = "secret-terraform-variable-default",
+          .title = "Terraform variable with a secret name and a literal default",
+          .kind = "literal default of a secret variable",
+          .severity = Severity::kHigh,
+          .keywords = {"variable"},
+          // `variable "NAME" {` then, within the block's first lines and before any nested
+          // block, `default = "..."`. The text form of FL-SEC-0070 for --secrets-only.
+          .regex =
+              R"re((?m)^[ \t]*variable[ \t]+"(?P<key>[^"\r\n]{1,128})"[ \t]*\{(?:[^{}"]|"[^"\r\n]*")*?\bdefault[ \t]*=[ \t]*"(?P<secret>[^"\\\r\n]*)")re",
+          .lines = 16,
+          .min_length = 4,
+          .max_length = 256,
+          .checks = kRejectPlaceholder | kRequireSecretishKey,
+          .allow = {R"re((?i)^(?:[a-z]+[-_.])+(?:[a-z]*(?:pass|pwd|secret|token|credential)[a-z]*)(?:[-_.][a-z]+)*$|^(?:[a-z]*(?:pass|pwd|secret|token|credential)[a-z]*)(?:[-_.][a-z]+)+$)re"},
+          .true_positives = {"variable \"db_master_password\" {\n  type    = string\n  default = "
+                             "\"c5RIpGuK0Q@Ye6Uamn\"\n}\n",
+                             "variable \"api_token\" {\n  description = \"The API token\"\n"
+                             "  sensitive   = true\n  default     = \"hunter22\"\n}\n"},
+          .false_positives = {"variable \"db_password\" {\n  type = string\n}\n",
+                              "variable \"db_password\" {\n  default = \"\"\n}\n",
+                              "variable \"db_password\" {\n  default = \"changeme\"\n}\n",
+                              "variable \"password_length\" {\n  default = \"32\"\n}\n",
+                              "variable \"secret_name\" {\n  default = \"prod-db-credentials\"\n}\n",
+                              "variable \"token\" {\n  default = \"${var.x}\"\n}\n",
+                              "variable \"region\" {\n  default = \"eu-west-1\"\n}\n"},
+          .why = "A default is used whenever no other value is given, so the literal is the "
+                 "credential of every deployment that does not override it, and it is readable "
+                 "by everyone with access to the repository and its history.",
+          .structural_twin = "FL-SEC-0070",
+      },
   };
   return kRules;
 }

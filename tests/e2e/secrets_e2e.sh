@@ -7,6 +7,8 @@
 #   pre-commit   the repository's .pre-commit-hooks.yaml, run by the real pre-commit binary in a
 #                temporary repository, blocks a commit that stages a secret (exit 1, redacted)
 #   history      --git-history reports the secrets added by each commit (commit, path, line)
+#   secrets-only --secrets-only finds every planted secret, parses nothing (no infrastructure,
+#                structural or parse findings), honours suppressions, refuses conflicting flags
 # Usage: secrets_e2e.sh CASE FAULTLINE_BINARY SHARED_DIR SOURCE_DIR. Exit 77 = skipped.
 set -eu
 case_name=$1
@@ -115,7 +117,18 @@ pre-commit)
   pre-commit run faultline >"$work/run.log" 2>&1 || status=$?
   [ "$status" -eq 1 ] || fail "pre-commit run exited $status, expected 1"
   grep -F -q "$secret" "$work/run.log" && fail "pre-commit run shows the secret in full"
-  echo "ok: commit blocked with a redacted finding"
+  # The secrets-only hook blocks the same commit.
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: faultline-secrets\n' \
+    "$work/hooks" "$rev" >.pre-commit-config.yaml
+  git add .pre-commit-config.yaml
+  status=0
+  pre-commit run faultline-secrets >"$work/secrets-only.log" 2>&1 || status=$?
+  cat "$work/secrets-only.log"
+  [ "$status" -eq 1 ] || fail "pre-commit run faultline-secrets exited $status, expected 1"
+  grep -q "deploy.sh:1:21: high: github personal access token: ghp_" "$work/secrets-only.log" ||
+    fail "the finding is not in the faultline-secrets hook output"
+  grep -F -q "$secret" "$work/secrets-only.log" && fail "faultline-secrets shows the secret in full"
+  echo "ok: commit blocked with a redacted finding (both hooks)"
   ;;
 history)
   command -v git >/dev/null 2>&1 || { echo "skipped: git is not installed"; exit 77; }
@@ -162,6 +175,67 @@ PY
   "$bin" scan --git-history=--output=/tmp/x >/dev/null 2>&1 || status=$?
   [ "$status" -eq 2 ] || fail "an option-like range exited $status, expected 2"
   echo "ok: history findings with commits and lines"
+  ;;
+secrets-only)
+  # The planted corpus: every planted secret on its line, no clean line, nothing but regex
+  # secret rules, no leak, the same bytes for --jobs 1 and 2.
+  "$bin" scan --format json --secrets-only --jobs 2 "$corpus/files" >"$work/planted.json" || true
+  "$bin" scan --format json --secrets-only --jobs 1 "$corpus/files" >"$work/planted-1.json" || true
+  cmp -s "$work/planted.json" "$work/planted-1.json" || fail "--jobs 1 and 2 differ"
+  "$bin" scan --no-color --secrets-only "$corpus/files" >"$work/planted.txt" || true
+  assert_no_leak "$work/planted.json"
+  assert_no_leak "$work/planted.txt"
+  python3 - "$corpus/expected.json" "$work/planted.json" <<'PY'
+import json, os, sys
+expected = json.load(open(sys.argv[1]))
+report = json.load(open(sys.argv[2]))
+found = set()
+structural = {"FL-SEC-00%02d" % n for n in range(69, 75)}
+for f in report["findings"]:
+    assert f["rule_id"].startswith("FL-SEC-") and f["rule_id"] not in structural, f["rule_id"]
+    found.add((os.path.basename(f["file"]), f["range"]["start"]["line"]))
+missed = [(p["file"], p["line"]) for p in expected["planted"] if (p["file"], p["line"]) not in found]
+flagged = [(c["file"], c["line"]) for c in expected["clean"] if (c["file"], c["line"]) in found]
+print("planted %d, found %d; clean lines %d, flagged %d" % (
+    len(expected["planted"]), len(expected["planted"]) - len(missed), len(expected["clean"]), len(flagged)))
+assert not missed and not flagged, (missed, flagged)
+PY
+  # A project with a syntax error, an infrastructure problem, a secret and a suppressed one.
+  mkdir "$work/project"
+  printf 'resource "aws_db_instance" "db" {\n  engine = "postgres"\n  auth_token = "eWPFlRX0c0KAdJ1L46zh"\n}\n' \
+    >"$work/project/main.tf"
+  printf 'resource "aws_s3_bucket" "b" {\n  bucket = \n' >"$work/project/broken.tf"
+  printf '# faultline:ignore FL-SEC-0068 -- a revoked test token\nAPI_TOKEN=ZymYWU7otMdRzDTn7qLWaYyD\n' \
+    >"$work/project/test.env"
+  printf 'plain notes\n' >"$work/project/notes.txt"
+  status=0
+  "$bin" scan --format json --secrets-only "$work/project" >"$work/project.json" || status=$?
+  [ "$status" -eq 1 ] || fail "--secrets-only exited $status, expected 1"
+  "$bin" scan --format json "$work/project" >"$work/full.json" || true
+  python3 - "$work/project.json" "$work/full.json" <<'PY'
+import json, os, sys
+report = json.load(open(sys.argv[1]))
+full = json.load(open(sys.argv[2]))
+got = [(os.path.basename(f["file"]), f["range"]["start"]["line"], f["rule_id"]) for f in report["findings"]]
+assert got == [("main.tf", 3, "FL-SEC-0068")], got
+assert report["summary"]["files_scanned"] == 4, report["summary"]
+assert report["summary"]["suppressed"] == 1, report["summary"]
+# The full scan of the same project does parse: the syntax error and the database finding.
+rules = {f["rule_id"] for f in full["findings"]}
+assert "FL-ENG-0001" in rules and any(r.startswith("FL-AWS-") for r in rules), rules
+assert full["summary"]["files_scanned"] == 4, full["summary"]
+PY
+  # Flags that need parsing, or contradict it, are usage errors; so is a missing path.
+  for args in "--no-secrets" "--state $work/project" "--var x=1" "--var-file $work/x.tfvars"; do
+    status=0
+    # shellcheck disable=SC2086
+    "$bin" scan --secrets-only $args "$work/project" >/dev/null 2>"$work/err.txt" || status=$?
+    [ "$status" -eq 2 ] || fail "--secrets-only $args exited $status, expected 2"
+  done
+  status=0
+  "$bin" scan --secrets-only "$work/missing" >/dev/null 2>&1 || status=$?
+  [ "$status" -eq 2 ] || fail "--secrets-only on a missing path exited $status, expected 2"
+  echo "ok: secrets only: planted set found, nothing parsed, suppressions, usage errors"
   ;;
 *)
   fail "unknown case $case_name"

@@ -25,13 +25,6 @@ namespace fs = std::filesystem;
 
 const fs::path kCorpus = FAULTLINE_SECRETS_CORPUS;
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 nlohmann::json FindingToJson(const Finding& finding) {
   nlohmann::json related = nlohmann::json::array();
   for (const RelatedLocation& location : finding.related) {
