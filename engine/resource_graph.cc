@@ -98,12 +98,36 @@ void ResourceGraph::Finalize() {
     key += r.address;
     by_address_.emplace(std::move(key), r.id);
   }
+  by_type_and_dir_.clear();
+  for (const auto& [type, ids] : by_type_) {
+    std::vector<ResourceId> sorted = ids;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](ResourceId a, ResourceId b) {
+      return resources_[a].module_dir < resources_[b].module_dir;
+    });
+    by_type_and_dir_.emplace(type, std::move(sorted));
+  }
 }
 
 std::span<const ResourceId> ResourceGraph::OfType(std::string_view type) const {
   auto it = by_type_.find(std::string(type));
   if (it == by_type_.end()) return {};
   return it->second;
+}
+
+std::span<const ResourceId> ResourceGraph::OfTypeIn(std::string_view module_dir,
+                                                    std::string_view type) const {
+  auto it = by_type_and_dir_.find(std::string(type));
+  if (it == by_type_and_dir_.end()) return {};
+  const std::vector<ResourceId>& ids = it->second;
+  auto begin = std::lower_bound(ids.begin(), ids.end(), module_dir,
+                                [&](ResourceId id, std::string_view dir) {
+                                  return std::string_view(resources_[id].module_dir) < dir;
+                                });
+  auto end =
+      std::upper_bound(begin, ids.end(), module_dir, [&](std::string_view dir, ResourceId id) {
+        return dir < std::string_view(resources_[id].module_dir);
+      });
+  return {ids.data() + (begin - ids.begin()), static_cast<size_t>(end - begin)};
 }
 
 const Resource* ResourceGraph::Find(std::string_view module_dir, std::string_view address) const {

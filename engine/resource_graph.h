@@ -46,6 +46,10 @@ class ResourceGraph {
 
   // Resources of a type (e.g. "aws_subnet"), in id order.
   std::span<const ResourceId> OfType(std::string_view type) const;
+  // Resources of a type in one module directory (Resource::module_dir), in id order: what a
+  // rule comparing a resource with its module's other resources walks, without visiting every
+  // other root's.
+  std::span<const ResourceId> OfTypeIn(std::string_view module_dir, std::string_view type) const;
   // The resource with this address in this module directory; nullptr when none.
   const Resource* Find(std::string_view module_dir, std::string_view address) const;
   // Edges leaving / entering a resource, sorted by (kind, other end, attribute path).
@@ -61,6 +65,8 @@ class ResourceGraph {
   std::vector<Edge> in_edges_;  // the same edges sorted by (to, kind, from, attribute_path)
   std::vector<uint32_t> out_begin_, in_begin_;  // CSR offsets, size()+1 entries
   std::unordered_map<std::string, std::vector<ResourceId>> by_type_;
+  // Per type, the same ids sorted by (module_dir, id): OfTypeIn's equal range.
+  std::unordered_map<std::string, std::vector<ResourceId>> by_type_and_dir_;
   std::unordered_map<std::string, ResourceId> by_address_;  // key: module_dir + '\0' + address
 };
 

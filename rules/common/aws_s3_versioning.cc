@@ -21,7 +21,7 @@ bool SameReference(const engine::Value& a, const engine::Value& b) {
 // Whether some bucket of the module takes its name from the same reference as `name`.
 bool SomeBucketShares(const engine::ResourceGraph& graph, const engine::Resource& versioning,
                       const engine::Value& name) {
-  for (engine::ResourceId id : graph.OfType("aws_s3_bucket")) {
+  for (engine::ResourceId id : graph.OfTypeIn(versioning.module_dir, "aws_s3_bucket")) {
     const engine::Resource& bucket = graph.resource(id);
     if (bucket.module_dir != versioning.module_dir) continue;
     const engine::Value* bucket_name = bucket.Get("bucket");
@@ -80,7 +80,7 @@ BucketVersioning VersioningOf(const engine::ResourceGraph& graph, const engine::
     }
   }
   // aws_s3_bucket_versioning resources of the same module.
-  for (engine::ResourceId id : graph.OfType("aws_s3_bucket_versioning")) {
+  for (engine::ResourceId id : graph.OfTypeIn(bucket.module_dir, "aws_s3_bucket_versioning")) {
     const engine::Resource& versioning = graph.resource(id);
     if (versioning.module_dir != bucket.module_dir || versioning.origin != bucket.origin ||
         versioning.kind != engine::ResourceKind::kManaged) {

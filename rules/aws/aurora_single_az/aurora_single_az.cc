@@ -86,7 +86,7 @@ const engine::Resource* SubnetGroupOf(const engine::ResourceGraph& graph,
   std::optional<std::string> text = KnownString(&name);
   if (!text.has_value()) return nullptr;
   const engine::Resource* found = nullptr;
-  for (engine::ResourceId id : graph.OfType("aws_db_subnet_group")) {
+  for (engine::ResourceId id : graph.OfTypeIn(cluster.module_dir, "aws_db_subnet_group")) {
     const engine::Resource& group = graph.resource(id);
     if (group.module_dir != cluster.module_dir || group.kind != engine::ResourceKind::kManaged) {
       continue;
@@ -134,7 +134,7 @@ void AuroraSingleAzRule::Check(const engine::RuleContext& context,
     }
   }
   std::vector<const engine::Resource*> members;
-  for (engine::ResourceId id : graph.OfType("aws_rds_cluster_instance")) {
+  for (engine::ResourceId id : graph.OfTypeIn(cluster.module_dir, "aws_rds_cluster_instance")) {
     const engine::Resource& instance = graph.resource(id);
     if (instance.module_dir != cluster.module_dir ||
         instance.kind != engine::ResourceKind::kManaged || instance.origin != cluster.origin) {

@@ -94,7 +94,7 @@ void EksNodeGroupSingleAzRule::Check(const engine::RuleContext& context,
   // The cluster's other node groups may cover the other zones.
   std::set<std::string> cluster_zones = *zones;
   const engine::Value* cluster = resource.Get("cluster_name");
-  for (engine::ResourceId id : graph.OfType("aws_eks_node_group")) {
+  for (engine::ResourceId id : graph.OfTypeIn(resource.module_dir, "aws_eks_node_group")) {
     const engine::Resource& other = graph.resource(id);
     if (other.id == resource.id || other.module_dir != resource.module_dir ||
         other.origin != resource.origin) {

@@ -23,7 +23,7 @@ bool AddKeys(const engine::Value* tags, std::set<std::string>* keys) {
 bool DefaultTagKeys(const engine::ResourceGraph& graph, const engine::Resource& resource,
                     std::set<std::string>* keys) {
   bool first = true;
-  for (engine::ResourceId id : graph.OfType("aws")) {
+  for (engine::ResourceId id : graph.OfTypeIn(resource.module_dir, "aws")) {
     const engine::Resource& provider = graph.resource(id);
     if (provider.kind != engine::ResourceKind::kProvider) continue;
     if (provider.module_dir != resource.module_dir) continue;

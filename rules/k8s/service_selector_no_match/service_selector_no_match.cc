@@ -72,7 +72,7 @@ Namespace Survey(const engine::RuleContext& context, const ek::LabelSelector& se
         !type.starts_with("serving.knative.dev/") && !type.ends_with("/DeploymentConfig") &&
         !(type.starts_with("v1/") && type != "v1/Pod" && type != "v1/ReplicationController");
     if (linked && result.has_workload) continue;
-    for (engine::ResourceId id : context.graph.OfType(type)) {
+    for (engine::ResourceId id : context.graph.OfTypeIn(service.module_dir, type)) {
       const engine::Resource& other = context.graph.resource(id);
       if (other.origin != service.origin || other.module_dir != service.module_dir ||
           ek::NamespaceOf(other) != namespace_name) {
