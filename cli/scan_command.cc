@@ -189,7 +189,9 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   ReportContext context;
   context.files_scanned = result.files.size() + result.files_released;
   context.bytes_scanned = result.bytes_scanned;
-  context.errors = result.input_errors;
+  // Input errors always go to stderr (below); a text report on stdout would print them twice
+  // on a terminal, so it carries them only when it is written to a file.
+  if (options.format != "text" || !options.output.empty()) context.errors = result.input_errors;
   context.suppressed = result.suppressed;
   context.baselined = baselined;
 
