@@ -4,15 +4,18 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "cli/exit_codes.h"
-#include "cli/scan_sources.h"
 #include "cli/report/json_reporter.h"
 #include "cli/report/text_reporter.h"
 #include "cli/rules_catalog.h"
+#include "cli/scan_sources.h"
+#include "engine/config/gitignore.h"
 #include "engine/file_provider.h"
+#include "engine/finding.h"
 #include "engine/scan.h"
 #include "rules/registry.h"
 
@@ -24,6 +27,22 @@ constexpr std::string_view kTfVarPrefix = "TF_VAR_";
 
 void Error(Environment& env, const std::string& message) {
   env.err << "faultline: error: " << message << '\n';
+}
+
+// Fingerprints hash paths relative to the project: the git work tree holding the first scan
+// path, else that path (its directory for a file), so baselines match whatever directory the
+// scan runs from and however the path is spelled.
+void SetProjectFingerprintRoot(const std::vector<std::string>& paths) {
+  std::error_code error;
+  const std::filesystem::path cwd = std::filesystem::current_path(error);
+  if (error) return;
+  std::filesystem::path first = paths.empty() ? cwd : (cwd / paths.front()).lexically_normal();
+  if (!std::filesystem::is_directory(first, error)) first = first.parent_path();
+  std::string root = engine::config::FindWorkTreeRoot(first.string(), [](const std::string& dir) {
+    std::error_code ignored;
+    return std::filesystem::exists(std::filesystem::path(dir) / ".git", ignored);
+  });
+  engine::SetFingerprintRoot(root.empty() ? first.string() : root, cwd.string());
 }
 
 }  // namespace
@@ -176,12 +195,12 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
 
   std::unique_ptr<StagedFileProvider> staged;
   if (!PrepareSecretSources(options, &scan, &staged, env)) return kExitUsage;
+  SetProjectFingerprintRoot(scan.paths);
   engine::DiskFileProvider disk;
   engine::ScanResult result =
-      options.git_history ? ScanGitHistory(HistoryOptions(options, scan))
-                          : engine::Scan(scan, staged ? static_cast<engine::FileProvider&>(*staged)
-                                                      : disk,
-                                         rules);
+      options.git_history
+          ? ScanGitHistory(HistoryOptions(options, scan))
+          : engine::Scan(scan, staged ? static_cast<engine::FileProvider&>(*staged) : disk, rules);
   std::stable_sort(result.findings.begin(), result.findings.end(), engine::FindingLess);
   if (options.project.create_baseline) return WriteBaselineFile(options.output, result, env);
   size_t baselined = baseline ? engine::project::ApplyBaseline(*baseline, &result.findings) : 0;

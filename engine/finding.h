@@ -35,10 +35,20 @@ struct Finding {
 
 // hash(rule_id, module_dir, resource_address, attribute_path) as 16 hex digits (FNV-1a 64).
 // For findings without a resource (e.g. parse errors), the caller passes the file path as
-// module_dir and a stable discriminator (such as the message) as attribute_path.
+// module_dir and a stable discriminator (such as the message) as attribute_path. A module_dir
+// under the fingerprint root (SetFingerprintRoot) is hashed relative to it.
 std::string ComputeFingerprint(const std::string& rule_id, const std::string& module_dir,
                                const std::string& resource_address,
                                const std::string& attribute_path);
+
+// Makes fingerprints independent of where a scan runs from and of how its paths are spelled
+// (`faultline scan .` inside a repository and `faultline scan repo/` outside it give the same
+// fingerprints): paths passed to ComputeFingerprint that lie under `directory` are hashed
+// relative to it ("." for the directory itself); relative paths are taken from `working_dir`.
+// Front ends call it once, before any scan, with the project root (the git work tree root, else
+// the scan path); the default (never called, or "") hashes paths as given. Not thread-safe with
+// concurrent ComputeFingerprint calls.
+void SetFingerprintRoot(std::string directory, std::string working_dir);
 
 // Deterministic order: file path, start offset, end offset, rule id, resource address, message.
 bool FindingLess(const Finding& a, const Finding& b);

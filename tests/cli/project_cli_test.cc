@@ -167,6 +167,35 @@ TEST(ProjectCliTest, BaselineRoundTripSurvivesMovesButNotRenames) {
   EXPECT_EQ(after["summary"]["baselined"], 1);
 }
 
+// Fingerprints hash paths relative to the git work tree (cli/scan_command.cc), so a baseline
+// written by a scan of the repository from outside it hides the same findings in a scan of a
+// subdirectory run from inside it: Terraform findings (module directory) and secrets (file path).
+TEST(ProjectCliTest, BaselineMatchesWhereverTheScanRunsFrom) {
+  Project p;
+  p.Write(".faultline.yaml", kRule);
+  p.Write("infra/main.tf", Bucket("a"));
+  p.Write("infra/deploy.env", "GITHUB_TOKEN=ghp_Q7sL2mN9xK4vB8cR1tY6wE3zA5dF0gH2jK7p\n");
+  const std::string baseline = p.Path("baseline.json");
+  const fs::path before = fs::current_path();
+  fs::current_path(fs::temp_directory_path());
+  CliRun create = Faultline({"baseline", "create", p.Path("infra"), "-o", baseline, "--rule",
+                             "ACME-1", "--rule", "FL-SEC-0004"});
+  ASSERT_EQ(create.status, 0) << create.err;
+  EXPECT_EQ(create.out, "wrote 2 findings to " + baseline + "\n");
+  std::vector<std::pair<fs::path, std::string>> runs = {
+      {p.Path("infra"), "."}, {p.Path(), "infra"}, {p.Path("infra"), "../infra/"}};
+  for (const auto& [cwd, path] : runs) {
+    fs::current_path(cwd);
+    CliRun scan = Faultline({"scan", path, "--rule", "ACME-1", "--rule", "FL-SEC-0004",
+                             "--baseline", baseline, "-f", "json"});
+    EXPECT_EQ(scan.status, 0) << cwd << " " << path << "\n" << scan.out << scan.err;
+    nlohmann::json report = nlohmann::json::parse(scan.out);
+    EXPECT_TRUE(report["findings"].empty()) << cwd << " " << path << "\n" << scan.out;
+    EXPECT_EQ(report["summary"]["baselined"], 2) << cwd << " " << path;
+  }
+  fs::current_path(before);
+}
+
 TEST(ProjectCliTest, BadBaselineIsAnError) {
   Project p;
   p.Write("main.tf", Bucket("a"));
