@@ -2,6 +2,7 @@
 
 #include "engine/engine_rules.h"
 #include "engine/k8s/objects.h"
+#include "engine/parallel.h"
 #include "engine/text_file.h"
 #include "parsers/live/live_loader.h"
 #include "parsers/state/state_loader.h"
@@ -14,6 +15,9 @@ namespace {
 void LoadManifests(DocumentFile* out, const DocumentContext& context, const Limits& limits) {
   parsers::yaml::YamlLimits yaml_limits;
   yaml_limits.max_depth = limits.max_expression_depth;
+  // A large manifest stream is parsed in parts on the threads the scan's ParallelFor leaves free
+  // (e.g. one big file at --jobs 2); the result does not depend on it.
+  yaml_limits.jobs = AvailableJobs();
   parsers::yaml::YamlStream stream = parsers::yaml::LoadYaml(*out->source, yaml_limits);
   for (Finding& f : stream.diagnostics) out->findings.push_back(std::move(f));
   k8s::KubernetesOptions options;

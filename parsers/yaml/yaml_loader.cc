@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "engine/engine_rules.h"
+#include "engine/parallel.h"
 #include "parsers/yaml/json_document.h"
 #include "parsers/yaml/mark_offsets.h"
 #include "parsers/yaml/scalar_resolver.h"
@@ -125,16 +126,69 @@ struct KeyInfo {
   std::string text;       // the key string
 };
 
+// The byte where a stream's content starts: a UTF-8 byte order mark is not content.
+uint32_t ContentBegin(std::string_view text) { return text.starts_with("\xEF\xBB\xBF") ? 3 : 0; }
+
+// True when `text` (after `begin`) is read by the JSON reader first.
+bool LooksLikeJson(std::string_view text, uint32_t begin) {
+  size_t first = text.find_first_not_of(" \t\r\n", begin);
+  return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+}
+
+// True when a line starting at `pos` begins with a `---` document marker (as libyaml reads it:
+// `---` followed by a blank, a line break or the end of the text).
+bool IsDocumentMarker(std::string_view text, size_t pos) {
+  if (text.compare(pos, 3, "---") != 0) return false;
+  if (pos + 3 == text.size()) return true;
+  char c = text[pos + 3];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 class Loader {
  public:
   Loader(const SourceFile& file, const YamlLimits& limits, YamlStream* out)
       : file_(file), text_(file.text()), limits_(limits), out_(out) {}
 
   void Run() {
-    uint32_t begin = 0;
-    // A UTF-8 byte order mark is not content.
-    if (text_.starts_with("\xEF\xBB\xBF")) begin = 3;
+    uint32_t begin = ContentBegin(text_);
     if (TryJson(begin)) return;
+    RunFrom(begin);
+  }
+
+  // Part mode (parallel parsing): parses text_[begin, end) alone, as if the stream ended at
+  // `end`, and stops at the first problem. Returns true when the part parsed cleanly (no
+  // diagnostic, no unreadable byte); then documents_seen() and expanded_nodes() are its counts.
+  bool RunPart(uint32_t begin, uint32_t end) {
+    part_mode_ = true;
+    SegmentEnd result = ParseSegment(begin, end, /*reader_error_is_final=*/false);
+    return !failed_ && !result.reader_error && out_->diagnostics.empty();
+  }
+
+  // Resumption mode (parallel parsing): continues the whole-file parse at `begin` (a part start
+  // where that parse starts a document afresh) with the file-wide counts so far, and stops at the
+  // first later part start in `part_starts` (sorted) where it starts a document afresh again;
+  // returns that part start, or nullopt when it read to the end of the file.
+  std::optional<uint32_t> Resume(uint32_t begin, uint32_t documents_seen, uint64_t expanded_nodes,
+                                 const std::vector<uint32_t>& part_starts) {
+    documents_seen_ = documents_seen;
+    expanded_nodes_ = expanded_nodes;
+    part_starts_ = &part_starts;
+    return RunFrom(begin);
+  }
+
+  uint32_t documents_seen() const { return documents_seen_; }
+  uint64_t expanded_nodes() const { return expanded_nodes_; }
+
+ private:
+  // True when `offset` is a part start after the one this resumption began at.
+  bool IsLaterPartStart(uint32_t offset) const {
+    return part_starts_ != nullptr && offset > run_begin_ &&
+           std::binary_search(part_starts_->begin(), part_starts_->end(), offset);
+  }
+
+  // The whole-file parse from `begin` (see Run and Resume).
+  std::optional<uint32_t> RunFrom(uint32_t begin) {
+    run_begin_ = begin;
     uint32_t pos = begin;
     // libyaml's reader decodes ahead of its parser, so an unreadable byte (not UTF-8, a control
     // character) fails whichever document is being parsed when the reader reaches it. Files are
@@ -144,6 +198,8 @@ class Loader {
     Unreadable unreadable;  // the first unreadable byte at or after pos (cached: pos only grows)
     bool have_unreadable = false;
     while (true) {
+      // After an error the parse resumes at a `---` line: at a part start, a fresh parse.
+      if (!validate && IsLaterPartStart(pos)) return pos;
       uint32_t limit = static_cast<uint32_t>(text_.size());
       if (validate) {
         if (!have_unreadable ||
@@ -168,7 +224,8 @@ class Loader {
         validate = true;
         continue;
       }
-      if (end.stop) return;
+      if (end.part_start.has_value()) return end.part_start;
+      if (end.stop) return std::nullopt;
       if (end.resume.has_value() && *end.resume < limit) {
         pos = *end.resume;
         continue;
@@ -182,35 +239,37 @@ class Loader {
         }
         std::optional<uint32_t> next =
             NextDocumentMarker(std::max<uint32_t>(limit + 1, end.resume.value_or(0)));
-        if (!next.has_value()) return;
+        if (!next.has_value()) return std::nullopt;
         pos = *next;
         continue;
       }
-      if (!end.resume.has_value()) return;
+      if (!end.resume.has_value()) return std::nullopt;
       pos = *end.resume;
     }
   }
 
- private:
   // How a segment ended: `stop` ends the file (a limit); otherwise `resume` is where to continue
   // after a syntax error (nullopt when the segment was read to its end or nothing follows).
   struct SegmentEnd {
     bool stop = false;
     std::optional<uint32_t> resume;
-    bool reader_error = false;  // libyaml met an unreadable byte (nothing reported)
+    bool reader_error = false;           // libyaml met an unreadable byte (nothing reported)
+    std::optional<uint32_t> part_start;  // a resumption reached a later part start (see Resume)
 
-    static SegmentEnd Stop() { return SegmentEnd{true, std::nullopt, false}; }
-    static SegmentEnd Resume(std::optional<uint32_t> at) { return SegmentEnd{false, at, false}; }
-    static SegmentEnd ReaderError() { return SegmentEnd{false, std::nullopt, true}; }
+    static SegmentEnd Stop() { return SegmentEnd{true, std::nullopt, false, std::nullopt}; }
+    static SegmentEnd Resume(std::optional<uint32_t> at) {
+      return SegmentEnd{false, at, false, std::nullopt};
+    }
+    static SegmentEnd ReaderError() { return SegmentEnd{false, std::nullopt, true, std::nullopt}; }
+    static SegmentEnd AtPartStart(uint32_t at) {
+      return SegmentEnd{false, std::nullopt, false, at};
+    }
   };
 
   // --- JSON fast path --------------------------------------------------------------------------
 
   bool TryJson(uint32_t begin) {
-    size_t first = text_.find_first_not_of(" \t\r\n", begin);
-    if (first == std::string_view::npos || (text_[first] != '{' && text_[first] != '[')) {
-      return false;
-    }
+    if (!LooksLikeJson(text_, begin)) return false;
     std::optional<YamlDocument> document =
         ReadJsonDocument(file_, begin, limits_.max_depth, &out_->diagnostics);
     if (!document.has_value()) return false;
@@ -229,7 +288,7 @@ class Loader {
     marks_ = &marks;
     segment_begin_ = begin;
     limit_ = limit;
-    truncated_ = limit < text_.size();
+    truncated_ = !part_mode_ && limit < text_.size();
     ResetDocument();
     Parser parser(segment);
     if (!parser.ok()) {
@@ -239,6 +298,10 @@ class Loader {
     Event event;
     while (true) {
       if (!event.Next(parser.get())) {
+        if (part_mode_) {
+          failed_ = true;
+          return SegmentEnd::Stop();
+        }
         if (parser.get()->error == YAML_READER_ERROR && !reader_error_is_final) {
           return SegmentEnd::ReaderError();
         }
@@ -247,6 +310,10 @@ class Loader {
       // libyaml checks every open flow level on each token (quadratic in flow nesting: 100,000
       // nested `[` take minutes), so stop reading as soon as flow nesting passes the depth limit.
       if (parser.get()->flow_level > static_cast<int>(limits_.max_depth)) {
+        if (part_mode_) {
+          failed_ = true;
+          return SegmentEnd::Stop();
+        }
         return SegmentEnd::Resume(StopTooDeep(*parser.get()));
       }
       const yaml_event_t& e = event.get();
@@ -254,6 +321,10 @@ class Loader {
         case YAML_STREAM_END_EVENT:
           return SegmentEnd::Resume(std::nullopt);
         case YAML_DOCUMENT_START_EVENT:
+          // The previous document is complete and libyaml starts afresh at this `---` line.
+          if (!reader_error_is_final && IsLaterPartStart(marks_->ToByte(e.start_mark.index))) {
+            return SegmentEnd::AtPartStart(marks_->ToByte(e.start_mark.index));
+          }
           if (!StartDocument(e)) return SegmentEnd::Stop();
           break;
         case YAML_DOCUMENT_END_EVENT:
@@ -277,6 +348,7 @@ class Loader {
         default:
           break;
       }
+      if (failed_) return SegmentEnd::Stop();
     }
   }
 
@@ -343,11 +415,7 @@ class Loader {
       pos = newline + 1;
     }
     while (pos < text_.size()) {
-      if (text_.compare(pos, 3, "---") == 0 &&
-          (pos + 3 == text_.size() || text_[pos + 3] == ' ' || text_[pos + 3] == '\t' ||
-           text_[pos + 3] == '\n' || text_[pos + 3] == '\r')) {
-        return static_cast<uint32_t>(pos);
-      }
+      if (IsDocumentMarker(text_, pos)) return static_cast<uint32_t>(pos);
       size_t newline = text_.find('\n', pos);
       if (newline == std::string_view::npos) return std::nullopt;
       pos = newline + 1;
@@ -620,6 +688,10 @@ class Loader {
 
   void Report(std::string_view id, SourceRange range, std::string message,
               std::string discriminator = {}) {
+    if (part_mode_) {  // a part with a problem is parsed again in file order
+      failed_ = true;
+      return;
+    }
     out_->diagnostics.push_back(
         engine::MakeEngineFinding(id, range, std::move(message), std::move(discriminator)));
   }
@@ -628,6 +700,11 @@ class Loader {
   std::string_view text_;
   const YamlLimits& limits_;
   YamlStream* out_;
+
+  bool part_mode_ = false;
+  bool failed_ = false;                                 // part mode: the part is not clean
+  const std::vector<uint32_t>* part_starts_ = nullptr;  // resumption: where it may stop
+  uint32_t run_begin_ = 0;
 
   MarkOffsets* marks_ = nullptr;
   uint32_t segment_begin_ = 0;
@@ -647,12 +724,82 @@ class Loader {
   std::unordered_map<std::string, Anchor, StringHash, std::equal_to<>> anchors_;
 };
 
+// Where to cut `text` for parallel parsing: part starts (the first is the content start), or
+// fewer than two when the stream is parsed whole.
+std::vector<uint32_t> PartStarts(std::string_view text, const YamlLimits& limits) {
+  std::vector<uint32_t> starts;
+  if (limits.jobs <= 1 || text.size() < limits.parallel_min_bytes) return starts;
+  uint32_t begin = ContentBegin(text);
+  if (LooksLikeJson(text, begin)) return starts;
+  if (text.size() > begin && text[begin] == '%') return starts;
+  starts.push_back(begin);
+  size_t part_begin = begin;
+  for (size_t newline = text.find('\n', begin); newline != std::string_view::npos;
+       newline = text.find('\n', newline + 1)) {
+    size_t line = newline + 1;
+    if (line >= text.size()) break;
+    if (text[line] == '%') return {};  // a directive binds to the next document
+    if (text[line] == '-' && line - part_begin >= limits.parallel_chunk_bytes &&
+        IsDocumentMarker(text, line)) {
+      starts.push_back(static_cast<uint32_t>(line));
+      part_begin = line;
+    }
+  }
+  return starts;
+}
+
 }  // namespace
 
 YamlStream LoadYaml(const SourceFile& file, const YamlLimits& limits) {
   YamlStream stream;
-  Loader loader(file, limits, &stream);
-  loader.Run();
+  std::vector<uint32_t> starts = PartStarts(file.text(), limits);
+  if (starts.size() < 2) {
+    Loader loader(file, limits, &stream);
+    loader.Run();
+    return stream;
+  }
+  // Parse the parts at once.
+  struct Part {
+    YamlStream stream;
+    bool clean = false;
+    uint32_t documents = 0;
+    uint64_t expanded_nodes = 0;
+  };
+  std::vector<Part> parts(starts.size());
+  engine::ParallelFor(parts.size(), limits.jobs, [&](size_t i) {
+    uint32_t end = i + 1 < starts.size() ? starts[i + 1] : static_cast<uint32_t>(file.size());
+    Loader loader(file, limits, &parts[i].stream);
+    parts[i].clean = loader.RunPart(starts[i], end);
+    parts[i].documents = loader.documents_seen();
+    parts[i].expanded_nodes = loader.expanded_nodes();
+  });
+  // Join them in file order; a part that is not clean, or that would cross a file-wide limit, is
+  // parsed again by the whole-file parse resumed at its start.
+  uint32_t documents_seen = 0;
+  uint64_t expanded_nodes = 0;
+  size_t i = 0;
+  while (i < parts.size()) {
+    Part& part = parts[i];
+    if (part.clean &&
+        documents_seen + static_cast<uint64_t>(part.documents) <= limits.max_documents &&
+        SaturatingAdd(expanded_nodes, part.expanded_nodes) <= limits.max_alias_expansion_nodes) {
+      for (YamlDocument& d : part.stream.documents) stream.documents.push_back(std::move(d));
+      documents_seen += part.documents;
+      expanded_nodes = SaturatingAdd(expanded_nodes, part.expanded_nodes);
+      part = Part();
+      ++i;
+      continue;
+    }
+    Loader loader(file, limits, &stream);
+    std::optional<uint32_t> stop = loader.Resume(starts[i], documents_seen, expanded_nodes, starts);
+    if (!stop.has_value()) break;
+    documents_seen = loader.documents_seen();
+    expanded_nodes = loader.expanded_nodes();
+    size_t next =
+        static_cast<size_t>(std::lower_bound(starts.begin(), starts.end(), *stop) - starts.begin());
+    for (size_t k = i; k < next; ++k) parts[k] = Part();
+    i = next;
+  }
   return stream;
 }
 

@@ -29,6 +29,15 @@
 //                limit and every later one that uses an alias is dropped), more documents than
 //                max_documents (the rest of the file is ignored).
 //   FL-ENG-0006  a key repeated in one mapping (warning at the second key; the last value wins).
+//
+// Parallel parsing: a YAML stream's documents are independent except for the file-wide counts
+// (documents, alias expansion), so with limits.jobs > 1 a large stream is cut before lines that
+// start with a `---` marker (which libyaml always reads as a document start or an error) and the
+// parts are parsed at once. A part whose parse is not clean (any diagnostic, an unreadable byte)
+// or that would cross a file-wide limit is parsed again in file order, continuing from the exact
+// state the whole-file parse has there, up to the next part start where that parse starts a
+// document afresh. So documents, ranges and diagnostics are exactly those of the one-thread parse.
+// Not split: JSON files, and streams with `%` directive lines (they bind to the next document).
 // Never throws; any byte sequence is safe (non-UTF-8 input is a FL-ENG-0001 at the bad byte).
 // Thread-safe: calls share no state. `file` must outlive the returned Values' ranges.
 #ifndef FAULTLINE_PARSERS_YAML_YAML_LOADER_H_
@@ -50,6 +59,12 @@ struct YamlLimits {
   // value, aliases inside it expanded): the "billion laughs" guard.
   uint64_t max_alias_expansion_nodes = 1'000'000;
   uint32_t max_documents = 100'000;
+  // Parallel parsing of large streams: a stream of at least parallel_min_bytes is cut at its
+  // `---` lines into parts of about parallel_chunk_bytes, parsed on up to `jobs` threads (see
+  // "Parallel parsing" above). The result is the same for any of these three values.
+  int jobs = 1;
+  uint64_t parallel_min_bytes = 1u << 20;
+  uint64_t parallel_chunk_bytes = 256u << 10;
 };
 
 struct YamlDocument {

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # run_yaml_bench.sh: runs yaml_bench (libyaml alone, LoadYaml, LoadYaml + KubernetesObjects) in a
 # fresh process per mode over the shared Kubernetes corpus and a generated 20,000-object stream,
-# and prints a table: wall and CPU MB/s, the ratio to libyaml alone, and peak RSS.
+# and prints a table: wall and CPU MB/s (CPU: all threads), the ratio to libyaml alone, and peak
+# RSS; mode load-j2 is LoadYaml with YamlLimits::jobs = 2. Then the end to
+# end figures, what a user runs: `faultline scan --no-secrets --format json` at --jobs 1 and 2 on
+# the generated stream and on the corpus manifests (kustomizations not rendered: kubectl's time is
+# not YAML's), with wall and CPU (user + sys) MB/s, peak RSS, and whether --jobs 1 and 2 wrote the
+# same JSON.
 #
 # usage: tests/bench/run_yaml_bench.sh [BUILD_DIR]     (default: build; build it in Release first)
 # Environment: SHARED_DIR (default: ../shared beside the repository), REPEAT (default 3: each
@@ -11,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 build_dir=${1:-build}
 bench=$(find "$build_dir" -name yaml_bench -type f -perm -u+x | head -n 1)
+faultline=$build_dir/faultline
 shared_dir=${SHARED_DIR:-../shared}
 repeat=${REPEAT:-3}
 objects=${OBJECTS:-20000}
@@ -25,10 +31,12 @@ trap 'rm -rf "$tmp"' EXIT
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p; s/^$1=\([^ ]*\).*/\1/p" <<<" $2" | head -n 1; }
 best_of() {  # best_of MODE PATHS...: the run with the least CPU time; max peak RSS
-  local mode=$1 best="" rss=0 line="" out cpu r
+  local mode=$1 best="" rss=0 line="" out cpu r jobs=1
   shift
+  # load-j2: LoadYaml allowed 2 threads (large streams parsed in parts).
+  [[ $mode == load-j2 ]] && mode=load && jobs=2
   for ((i = 0; i < repeat; i++)); do
-    out=$("$bench" "$mode" "$@")
+    out=$("$bench" "$mode" "$@" --jobs "$jobs")
     cpu=$(field cpu_ms "$out")
     r=$(field peak_rss_mb "$out")
     if [[ -z $best ]] || awk -v a="$cpu" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -52,7 +60,7 @@ printf '\n%-10s %-8s %6s %7s | %9s %9s | %8s %8s | %9s | %8s %8s\n' \
 run() {  # run NAME PATHS...
   local name=$1 base_cpu=""
   shift
-  for mode in libyaml load objects; do
+  for mode in libyaml load load-j2 objects; do
     read -r rss line < <(best_of "$mode" "$@")
     local cpu
     cpu=$(field cpu_ms "$line")
@@ -64,5 +72,44 @@ run() {  # run NAME PATHS...
       "$(field objects "$line")"
   done
 }
-if ((${#k8s[@]})); then run corpus "${k8s[@]}"; else echo "corpus: $shared_dir/corpus/realworld not found, skipped"; fi
-run generated "$tmp/generated.yaml"
+if [[ ${E2E_ONLY:-} ]]; then :; elif ((${#k8s[@]})); then run corpus "${k8s[@]}"; else echo "corpus: $shared_dir/corpus/realworld not found, skipped"; fi
+[[ ${E2E_ONLY:-} ]] || run generated "$tmp/generated.yaml"
+
+# End to end: faultline scan, best wall time of REPEAT runs per --jobs value.
+if [[ ! -x $faultline ]]; then
+  echo "end to end: $faultline not found (build the faultline target), skipped"
+  exit 0
+fi
+printf '\n%-10s %-6s %7s | %9s %9s | %8s %8s | %8s %9s %s\n' \
+  input jobs MB wall_ms cpu_ms MB/s cpuMB/s rss_MB findings "jobs 1 vs 2"
+scan() {  # scan NAME BYTES ARGS...: one line per --jobs value
+  local name=$1 bytes=$2
+  shift 2
+  for jobs in 1 2; do
+    local best="" best_cpu="" rss=0 t u s wall cpu r
+    for ((i = 0; i < repeat; i++)); do
+      /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$faultline" scan --jobs "$jobs" --no-secrets \
+        --format json "$@" >"$tmp/scan$jobs.json" 2>/dev/null || true
+      # (time prints "Command exited with non-zero status 1" first when findings were reported)
+      read -r t u s r < <(tail -n 1 "$tmp/time")
+      wall=$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }')
+      cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')
+      if [[ -z $best ]] || ((wall < best)); then best=$wall; best_cpu=$cpu; fi
+      ((r > rss)) && rss=$r
+    done
+    local same=""
+    if [[ $jobs == 2 ]]; then
+      cmp -s "$tmp/scan1.json" "$tmp/scan2.json" && same=identical || same=DIFFERENT
+    fi
+    printf '%-10s %-6s %7s | %9s %9s | %8s %8s | %8s %9s %s\n' "$name" "$jobs" \
+      "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" "$best" "$best_cpu" \
+      "$(awk -v b="$bytes" -v ms="$best" 'BEGIN { printf "%.1f", b / 1e3 / ms }')" \
+      "$(awk -v b="$bytes" -v ms="$best_cpu" 'BEGIN { printf "%.1f", b / 1e3 / ms }')" \
+      "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" \
+      "$(grep -o '"rule_id"' "$tmp/scan$jobs.json" | wc -l)" "$same"
+  done
+}
+manifest_bytes() { find "$@" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' |
+  awk '{ s += $1 } END { print s + 0 }'; }
+if ((${#k8s[@]})); then scan corpus "$(manifest_bytes "${k8s[@]}")" --no-kustomize "${k8s[@]}"; fi
+scan generated "$(stat -c %s "$tmp/generated.yaml")" --max-file-size 100000000 "$tmp/generated.yaml"
