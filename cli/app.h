@@ -18,6 +18,9 @@ struct Environment {
   bool out_is_tty = false;                       // colour is allowed on `out`
   std::map<std::string, std::string> variables;  // the process environment
   std::istream* in = nullptr;                    // standard input (`scan -`); null: none
+  // The process exits when RunFaultline returns (the real binary): large results need not be
+  // freed piece by piece. Tests that call RunFaultline repeatedly leave it false.
+  bool exits_after_command = false;
 };
 
 int RunFaultline(int argc, const char* const* argv, Environment& env);

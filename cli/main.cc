@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   faultline::cli::Environment env{std::cout, std::cerr, false, {}, &std::cin};
   env.out_is_tty = isatty(STDOUT_FILENO) == 1;
+  env.exits_after_command = true;
   for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     std::string text(*entry);
     size_t equals = text.find('=');

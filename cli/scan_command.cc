@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "cli/exit_codes.h"
@@ -236,13 +237,21 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   }
 
   for (const std::string& error : result.input_errors) Error(env, error);
-  if (!result.input_errors.empty()) return kExitUsage;
-  if (fail_on.has_value()) {
+  int status = kExitClean;
+  if (!result.input_errors.empty()) {
+    status = kExitUsage;
+  } else if (fail_on.has_value()) {
     for (const engine::Finding& finding : result.findings) {
-      if (finding.severity >= *fail_on) return kExitFindings;
+      if (finding.severity >= *fail_on) status = kExitFindings;
     }
   }
-  return kExitClean;
+  // The process ends right after this command: freeing every value of the graph one by one would
+  // be a tenth of a large scan's time, so the result is kept (reachable, not leaked) for the OS.
+  if (env.exits_after_command) {
+    static std::unique_ptr<engine::ScanResult> kept;
+    kept = std::make_unique<engine::ScanResult>(std::move(result));
+  }
+  return status;
 }
 
 }  // namespace faultline::cli

@@ -269,8 +269,12 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     DocumentContext context;
     context.module_dir = "-";
     context.default_namespace = options.default_namespace;
-    documents.push_back(
-        LoadManifestText("<stdin>", *options.stdin_manifests, context, options.limits));
+    // Inside a ParallelFor of one item, so a large stream may use the scan's threads
+    // (engine/parallel.h AvailableJobs).
+    ParallelFor(1, jobs, [&](size_t) {
+      documents.push_back(
+          LoadManifestText("<stdin>", *options.stdin_manifests, context, options.limits));
+    });
   }
   for (const DocumentFile& d : documents) result.bytes_scanned += d.source->size();
   // Discovery problems (symlink loops, unreadable directories) become findings on a file-less
