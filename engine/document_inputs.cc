@@ -29,17 +29,13 @@ void LoadManifests(DocumentFile* out, const DocumentContext& context, const Limi
 }
 
 void LoadState(DocumentFile* out, const DocumentContext& context) {
-  // Rules and drift read attributes from the graph, so they are always decoded here (a state
-  // over Limits::max_file_bytes is skipped before this point anyway).
-  parsers::state::StateLimits state_limits;
-  state_limits.attributes = parsers::state::AttributeLoading::kEager;
-  parsers::state::StateLoadResult state =
-      parsers::state::LoadTerraformState(*out->source, state_limits);
+  // Large states (over StateLimits::eager_max_bytes) keep their attributes deferred: decoded
+  // values take about four times the file, so they are decoded where they are read
+  // (Resource::deferred_attributes; the rule runner decodes them around a resource's rules).
+  parsers::state::StateLoadResult state = parsers::state::LoadTerraformState(*out->source);
   for (Finding& f : state.diagnostics) out->findings.push_back(std::move(f));
-  for (Resource& r : state.resources) {
-    r.module_dir = context.module_dir;
-    out->resources.push_back(std::move(r));
-  }
+  for (Resource& r : state.resources) r.module_dir = context.module_dir;
+  out->resources = std::move(state.resources);  // moved whole: no second vector of them
   out->kind = DocumentKind::kTerraformState;
 }
 

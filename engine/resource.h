@@ -8,10 +8,16 @@
 // type (`ingress = [{...}, {...}]`, dynamic blocks expanded); meta-arguments (count, for_each,
 // depends_on, provider, lifecycle) are left out. Each attribute Value's range() is the whole
 // `name = expr` attribute in the block, so a finding on it points at the attribute.
+//
+// Deferred attributes: a loader may leave `attributes` null and set `deferred_attributes`
+// instead (large Terraform states), so that a scan does not hold every instance's decoded
+// attributes at once. DecodedAttributes() gives them either way; the rule runner decodes them
+// around the rules of the resource (engine/rule_runner.h).
 #ifndef FAULTLINE_ENGINE_RESOURCE_H_
 #define FAULTLINE_ENGINE_RESOURCE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -39,6 +45,17 @@ enum class ResourceKind : uint8_t {
 std::string_view OriginName(Origin origin);
 std::string_view ResourceKindName(ResourceKind kind);
 
+struct Resource;
+
+// Decodes the attributes a loader deferred. Thread-safe; one decoder serves the resources of one
+// file (which must outlive it: the decoded values' ranges point into the file).
+class AttributeDecoder {
+ public:
+  virtual ~AttributeDecoder() = default;
+  // The resource's attributes exactly as an eager load sets them (a map Value).
+  virtual Value Decode(const Resource& resource) const = 0;
+};
+
 struct Resource {
   ResourceId id = 0;  // index in the graph, assigned by ResourceGraph::Add
   Origin origin = Origin::kConfig;
@@ -56,6 +73,16 @@ struct Resource {
   // resourceVersion, creationTimestamp, generation), kept apart from `attributes` so that drift
   // analysis can ignore them. A map, or null.
   Value server_fields;
+  // Set (and `attributes` null) when the loader deferred the attributes; null otherwise.
+  std::shared_ptr<const AttributeDecoder> deferred_attributes;
+
+  bool attributes_deferred() const {
+    return deferred_attributes != nullptr && attributes.is_null();
+  }
+  // `attributes`, or the deferred attributes decoded now (a copy: costs one decode).
+  Value DecodedAttributes() const {
+    return attributes_deferred() ? deferred_attributes->Decode(*this) : attributes;
+  }
 
   // The attribute at a path like {"ingress", "0", "from_port"}; nullptr when absent.
   const Value* Find(const std::vector<std::string>& path) const { return attributes.Find(path); }

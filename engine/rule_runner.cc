@@ -1,11 +1,52 @@
 #include "engine/rule_runner.h"
 
+#include <optional>
+#include <string_view>
+#include <unordered_set>
+
 #include "engine/parallel.h"
 
 namespace faultline::engine {
 
+namespace {
+
+// The deferred resources that rules of other resources may read through the graph: those with
+// an edge (rules follow edges to their neighbours), and those whose module directory also holds
+// resources with decoded attributes (rules look up resources of their own module by type).
+std::vector<ResourceId> SharedDeferred(const ResourceGraph& graph) {
+  std::vector<ResourceId> deferred;
+  for (const Resource& r : graph.resources()) {
+    if (r.attributes_deferred()) deferred.push_back(r.id);
+  }
+  if (deferred.empty()) return {};
+  std::unordered_set<std::string_view> decoded_dirs;
+  for (const Resource& r : graph.resources()) {
+    if (!r.attributes_deferred()) decoded_dirs.insert(r.module_dir);
+  }
+  std::vector<ResourceId> shared;
+  for (ResourceId id : deferred) {
+    if (!graph.OutEdges(id).empty() || !graph.InEdges(id).empty() ||
+        decoded_dirs.count(graph.resource(id).module_dir)) {
+      shared.push_back(id);
+    }
+  }
+  return shared;
+}
+
+}  // namespace
+
 std::vector<Finding> RunRules(const ResourceGraph& graph, const std::vector<const Rule*>& rules,
                               int jobs, const RuleOptionsByRule& options) {
+  {
+    // Decoded in place, before any rule runs: each task writes one resource, nothing reads.
+    // The graph's resources live in its vector's heap storage (never const objects), so the
+    // write through const_cast is well defined.
+    std::vector<ResourceId> shared = SharedDeferred(graph);
+    ParallelFor(shared.size(), jobs, [&](size_t k) {
+      auto& resource = const_cast<Resource&>(graph.resource(shared[k]));
+      resource.attributes = resource.DecodedAttributes();
+    });
+  }
   constexpr size_t kChunk = 512;
   size_t chunks = (graph.size() + kChunk - 1) / kChunk;
   std::vector<std::vector<Finding>> per_chunk(chunks);
@@ -18,10 +59,17 @@ std::vector<Finding> RunRules(const ResourceGraph& graph, const std::vector<cons
   ParallelFor(chunks, jobs, [&](size_t c) {
     size_t end = std::min(graph.size(), (c + 1) * kChunk);
     for (size_t i = c * kChunk; i < end; ++i) {
-      const Resource& resource = graph.resource(static_cast<ResourceId>(i));
+      const Resource& stored = graph.resource(static_cast<ResourceId>(i));
+      // Deferred attributes, decoded for this resource's rules and released after them.
+      std::optional<Resource> decoded;
       for (size_t r = 0; r < rules.size(); ++r) {
         const RuleMetadata& metadata = rules[r]->metadata();
-        if (!RuleApplies(metadata, resource)) continue;
+        if (!RuleApplies(metadata, stored)) continue;
+        if (!decoded.has_value() && stored.attributes_deferred()) {
+          decoded.emplace(stored);
+          decoded->attributes = stored.DecodedAttributes();
+        }
+        const Resource& resource = decoded.has_value() ? *decoded : stored;
         FindingSink sink(metadata, resource, &per_chunk[c]);
         rules[r]->Check(RuleContext{graph, resource, rule_options[r]}, sink);
       }

@@ -321,6 +321,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   });
   size_t total_resources = result.graph.size();
   for (const config::EvaluationOutput& output : outputs) total_resources += output.resources.size();
+  for (const DocumentFile& document : documents) total_resources += document.resources.size();
   result.graph.Reserve(total_resources);
   for (config::EvaluationOutput& output : outputs) {
     ResourceId offset = static_cast<ResourceId>(result.graph.size());
@@ -341,7 +342,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   for (DocumentFile& document : documents) {
     for (Resource& r : document.resources) result.graph.Add(std::move(r));
     for (Finding& f : document.findings) findings.push_back(std::move(f));
-    document.resources.clear();
+    document.resources = {};  // release the buffer too: a large state's can be hundreds of MB
   }
   LinkStateToConfig(&result.graph);
   std::vector<Edge> k8s_edges;
@@ -365,6 +366,9 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
                        return r == m.id || r == m.name ||
                               std::find(m.aliases.begin(), m.aliases.end(), r) != m.aliases.end();
                      }) != options.enabled_rules.end()) {
+      // --no-secrets: the structural secret rules' findings would be dropped; do not run them
+      // (FL-SEC-0074 alone decodes every instance of a committed state).
+      if (!options.scan_secrets && m.id.starts_with("FL-SEC-")) continue;
       if (!options.finding_policy.disabled_rules.count(m.id)) enabled.push_back(rule.get());
     }
   }

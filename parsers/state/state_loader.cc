@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -204,6 +205,22 @@ struct PendingShowResource {
   std::vector<std::string> dependencies;
   bool deposed = false;
   SourceRange range;
+};
+
+// Decodes the deferred attributes of one file's `resources` (Resource::deferred_attributes).
+class StateAttributeDecoder final : public engine::AttributeDecoder {
+ public:
+  StateAttributeDecoder(const engine::SourceFile& file, StateFormat format,
+                        const StateLimits& limits)
+      : file_(file), format_(format), limits_(limits) {}
+  Value Decode(const Resource& resource) const override {
+    return LoadStateAttributes(file_, format_, resource, limits_);
+  }
+
+ private:
+  const engine::SourceFile& file_;
+  const StateFormat format_;
+  const StateLimits limits_;
 };
 
 class Loader {
@@ -943,6 +960,10 @@ StateLoadResult Loader::Run() {
     result_.changes.clear();
     result_.sensitive_paths.clear();
     result_.dependencies.clear();
+  }
+  if (!load_attributes_ && !result_.resources.empty()) {
+    auto decoder = std::make_shared<const StateAttributeDecoder>(file_, result_.format, limits_);
+    for (Resource& resource : result_.resources) resource.deferred_attributes = decoder;
   }
   for (Resource& resource : result_.planned) {
     auto it = unknown_masks_.find(resource.address);

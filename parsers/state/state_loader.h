@@ -26,8 +26,9 @@
 // which take about four times the file's size (each map entry is a std::map node with a 64-byte
 // Value), so for large files (StateLimits::attributes kAuto, above eager_max_bytes) the
 // attributes of `resources` are deferred: `attributes` is left null and
-// StateLoadResult::attributes_deferred is true; LoadStateAttributes decodes one resource's
-// attributes on demand from the file (which stays in memory anyway: ranges point into it).
+// StateLoadResult::attributes_deferred is true, and each resource's `deferred_attributes` (one
+// decoder shared by the file's resources) decodes its attributes on demand from the file (which
+// stays in memory anyway: ranges point into it), as LoadStateAttributes does.
 // A 200 MB state then loads in well under a second with a peak memory of 1.5 to 2 times its
 // size, the file included (docs/state.md has the figures).
 // Consumers that need attributes call LoadStateAttributes, which returns already decoded
@@ -132,7 +133,8 @@ struct StateLoadResult {
   std::map<std::string, std::vector<std::string>> dependencies;
   std::string terraform_version;  // the Terraform version that wrote the file ("" if absent)
   // True when the attributes of `resources` were not decoded (see AttributeLoading); each
-  // resource's `attributes` is then null until LoadStateAttributes decodes it.
+  // resource's `attributes` is then null and its `deferred_attributes` decodes them
+  // (Resource::DecodedAttributes, or LoadStateAttributes).
   bool attributes_deferred = false;
   std::vector<engine::Finding> diagnostics;
 };

@@ -4,6 +4,8 @@
 //   state_bench [--instances N] [--small] [--runs R] [--file PATH] [--keep]
 //   state_bench --generate PATH [--instances N] [--small]  (write the state and exit)
 //   state_bench --load PATH --mode auto|eager|deferred  (one measurement; used internally)
+//   state_bench --scan PATH [--jobs J] [--runs R]  (the path `faultline scan --state` runs)
+//   state_bench --load PATH --mode scan|scan-dir|rules|rules-eager [--jobs J]  (one of them)
 //
 // The generated file is a Terraform state v4 as Terraform writes it (2-space indented JSON,
 // attributes sorted), N resource instances (default 100,000) over count/for_each resources,
@@ -27,6 +29,20 @@
 // Prints file MB, read ms (file + SourceFile line index), load ms, MB/s (of the load), heap in
 // use after the load (small allocations only), peak RSS and RSS / file size. The bar (issue 3):
 // load under 3 s and peak RSS under 2x the file size.
+//
+// --scan measures what users run, each mode in a fresh process:
+//  - scan: engine::Scan with every built-in rule, the file given as --state, secrets off (as
+//    `faultline scan --no-secrets --state PATH`; the CLI adds only the report): wall ms, CPU ms
+//    (user + system), peak RSS, RSS / file size, findings;
+//  - scan-dir: the same with the file found under a scan path (its directory, which should hold
+//    nothing else);
+//  - rules: the file read as the scan reads it, loaded as LoadState loads it (attributes
+//    deferred above 32 MiB), put in a graph and run through RunRules with every built-in rule;
+//    prints read, load and rules ms, the findings and a hash of them;
+//  - rules-eager: the same with every instance's attributes decoded during the load (what the
+//    scan did before issue 3): the findings and their hash must be the same as `rules`.
+// --secrets (with --generate) gives every aws_db_instance a password that the state-file secret
+// rule (FL-SEC-0074) reports, so that `rules` and `rules-eager` have findings to compare.
 #include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -39,13 +55,21 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/file_provider.h"
+#include "engine/parallel.h"
+#include "engine/resource_graph.h"
+#include "engine/rule_runner.h"
+#include "engine/scan.h"
 #include "engine/source_file.h"
+#include "engine/text_file.h"
 #include "parsers/state/state_loader.h"
+#include "rules/registry.h"
 
 namespace {
 
@@ -89,6 +113,8 @@ class Rng {
  private:
   uint64_t state_;
 };
+
+bool g_plant_secrets = false;  // --secrets
 
 const std::vector<std::string> kZones = {"eu-west-1a", "eu-west-1b", "eu-west-1c"};
 const std::vector<std::string> kEnvironments = {"production", "staging", "development"};
@@ -474,6 +500,7 @@ Json Database(Rng& rng, const World& w, const std::string& name) {
   a["option_group_name"] = "default:postgres-15";
   a["parameter_group_name"] = name + "-pg15";
   a["password"] = rng.Hex(24);
+  if (g_plant_secrets) a["password"] = "Db-" + name + "-Pw9x";
   a["performance_insights_enabled"] = true;
   a["performance_insights_kms_key_id"] = a["kms_key_id"];
   a["performance_insights_retention_period"] = 7;
@@ -678,6 +705,152 @@ int LoadOnce(const std::string& path, const std::string& mode) {
   _exit(0);  // the measurement is taken; tearing down a GB of values would only cost time
 }
 
+// ---- the scan path (child process) ----
+
+double CpuMs() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+  return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+long PeakRssKb() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+// FNV-1a over what a report shows of each finding.
+uint64_t HashFindings(const std::vector<faultline::engine::Finding>& findings) {
+  uint64_t h = 14695981039346656037ull;
+  auto add = [&](std::string_view text) {
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+  };
+  for (const faultline::engine::Finding& f : findings) {
+    add(f.rule_id);
+    add(f.message);
+    add(f.resource_address);
+    add(f.attribute_path);
+    add(std::to_string(f.range.begin) + ":" + std::to_string(f.range.end));
+  }
+  return h;
+}
+
+// Prints: file bytes, wall ms, cpu ms, peak RSS KB, findings, hash, read ms, load ms, rules ms.
+int ScanOnce(const std::string& path, const std::string& mode, int jobs) {
+  namespace engine = faultline::engine;
+  auto t0 = std::chrono::steady_clock::now();
+  const double cpu0 = CpuMs();
+  engine::RuleList rules = faultline::rules::CreateAllRules();
+  engine::DiskFileProvider files;
+  engine::Limits limits;
+  limits.max_file_bytes = 1ull << 40;
+  uint64_t size = fs::file_size(path);
+  std::vector<engine::Finding> findings;
+  double read_ms = 0, load_ms = 0, rules_ms = 0;
+  if (mode == "scan" || mode == "scan-dir") {
+    engine::ScanOptions options;
+    if (mode == "scan") {
+      options.state_paths = {path};
+    } else {
+      options.paths = {fs::path(path).parent_path().string()};
+    }
+    options.jobs = jobs;
+    options.limits = limits;
+    options.scan_secrets = false;
+    engine::ScanResult result = engine::Scan(options, files, rules);
+    findings = std::move(result.findings);
+  } else {
+    std::unique_ptr<SourceFile> source;
+    if (!engine::ReadTextFile(path, files, limits, &source, &findings)) return 1;
+    auto t1 = std::chrono::steady_clock::now();
+    state::StateLimits state_limits;  // as engine/document_inputs.cc LoadState loads
+    if (mode == "rules-eager") state_limits.attributes = state::AttributeLoading::kEager;
+    state::StateLoadResult loaded = state::LoadTerraformState(*source, state_limits);
+    engine::ResourceGraph graph;
+    graph.Reserve(loaded.resources.size());
+    for (engine::Resource& r : loaded.resources) {
+      r.module_dir = fs::path(path).parent_path().string();
+      graph.Add(std::move(r));
+    }
+    loaded = {};
+    graph.Finalize();
+    auto t2 = std::chrono::steady_clock::now();
+    std::vector<const engine::Rule*> enabled;
+    for (const auto& rule : rules) enabled.push_back(rule.get());
+    findings = engine::RunRules(graph, enabled, engine::ResolveJobs(jobs));
+    std::sort(findings.begin(), findings.end(), engine::FindingLess);
+    auto t3 = std::chrono::steady_clock::now();
+    read_ms = Ms(t0, t1);
+    load_ms = Ms(t1, t2);
+    rules_ms = Ms(t2, t3);
+  }
+  const double wall_ms = Ms(t0, std::chrono::steady_clock::now());
+  std::printf("%llu %.1f %.1f %ld %zu %016llx %.1f %.1f %.1f\n",
+              static_cast<unsigned long long>(size), wall_ms, CpuMs() - cpu0, PeakRssKb(),
+              findings.size(), static_cast<unsigned long long>(HashFindings(findings)), read_ms,
+              load_ms, rules_ms);
+  std::fflush(stdout);
+  _exit(0);
+}
+
+int MeasureScan(const std::string& self, const std::string& path, int jobs, int runs) {
+  std::printf("%-12s %8s %9s %9s %9s %9s %9s %9s %9s %s\n", "mode", "file MB", "wall ms", "cpu ms",
+              "read ms", "load ms", "rules ms", "peak MB", "RSS/size", "findings (hash)");
+  int failures = 0;
+  std::map<std::string, std::string> hashes;  // by mode
+  for (const std::string mode : {"scan", "scan-dir", "rules", "rules-eager"}) {
+    struct Row {
+      double wall = 0, cpu = 0, read = 0, load = 0, rules = 0;
+      long rss_kb = 0;
+      size_t findings = 0;
+      unsigned long long hash = 0;
+    };
+    std::vector<Row> all;
+    unsigned long long size = 0;
+    for (int r = 0; r < runs; ++r) {
+      std::string command =
+          "'" + self + "' --load '" + path + "' --mode " + mode + " --jobs " + std::to_string(jobs);
+      FILE* pipe = popen(command.c_str(), "r");
+      if (pipe == nullptr) return 1;
+      Row row;
+      int fields =
+          std::fscanf(pipe, "%llu %lf %lf %ld %zu %llx %lf %lf %lf", &size, &row.wall, &row.cpu,
+                      &row.rss_kb, &row.findings, &row.hash, &row.read, &row.load, &row.rules);
+      if (pclose(pipe) != 0 || fields != 9) {
+        std::fprintf(stderr, "measurement failed (%s)\n", mode.c_str());
+        ++failures;
+        continue;
+      }
+      all.push_back(row);
+    }
+    if (all.empty()) continue;
+    std::sort(all.begin(), all.end(), [](const Row& a, const Row& b) { return a.cpu < b.cpu; });
+    const Row& med = all[all.size() / 2];
+    const double file_mb = size / 1e6, rss_mb = med.rss_kb * 1024 / 1e6;
+    char hash[32];
+    std::snprintf(hash, sizeof(hash), "%016llx", med.hash);
+    std::printf("%-12s %8.1f %9.0f %9.0f %9.0f %9.0f %9.0f %9.1f %9.2f %zu (%s)\n", mode.c_str(),
+                file_mb, med.wall, med.cpu, med.read, med.load, med.rules, rss_mb, rss_mb / file_mb,
+                med.findings, hash);
+    hashes[mode] = hash;
+  }
+  std::printf(
+      "(median by CPU time of %d fresh processes, --jobs %d; scan = engine::Scan with --state "
+      "and secrets off; read/load/rules ms are shown for the rules modes)\n",
+      runs, jobs);
+  if (hashes["rules"] != hashes["rules-eager"]) {
+    std::fprintf(stderr, "deferred and eager findings differ\n");
+    ++failures;
+  }
+  if (hashes["scan"] != hashes["scan-dir"]) {
+    std::fprintf(stderr, "--state and scan-path findings differ\n");
+    ++failures;
+  }
+  return failures == 0 ? 0 : 1;
+}
+
 // ---- driver ----
 
 struct Measurement {
@@ -715,6 +888,8 @@ int main(int argc, char** argv) {
   int runs = 3;
   std::string file, load, mode = "auto", generate;
   bool keep = false, small = false;
+  std::string scan;
+  int jobs = 2;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -734,13 +909,24 @@ int main(int argc, char** argv) {
       mode = next();
     } else if (arg == "--generate") {
       generate = next();
+    } else if (arg == "--scan") {
+      scan = next();
+    } else if (arg == "--jobs") {
+      jobs = std::stoi(next());
+    } else if (arg == "--secrets") {
+      g_plant_secrets = true;
     } else {
       std::fprintf(stderr, "unknown argument %s (see the comment at the top of state_bench.cc)\n",
                    arg.c_str());
       return 2;
     }
   }
-  if (!load.empty()) return LoadOnce(load, mode);
+  if (!load.empty()) {
+    if (mode == "scan" || mode == "scan-dir" || mode == "rules" || mode == "rules-eager") {
+      return ScanOnce(load, mode, jobs);
+    }
+    return LoadOnce(load, mode);
+  }
   if (!generate.empty()) {
     Generate(generate, instances, small);
     return 0;
@@ -750,6 +936,7 @@ int main(int argc, char** argv) {
   ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
   if (n <= 0) return 1;
   self[n] = '\0';
+  if (!scan.empty()) return MeasureScan(self, scan, jobs, runs);
   bool generated = false;
   if (file.empty()) {
     file = (fs::temp_directory_path() /
