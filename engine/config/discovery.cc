@@ -126,6 +126,13 @@ bool IsExcluded(const std::vector<std::string>& globs, const std::string& path) 
     std::string_view glob = raw;
     if (glob.substr(0, 2) == "./") glob.remove_prefix(2);
     while (glob.size() > 1 && glob.back() == '/') glob.remove_suffix(1);
+    // Without `/`, `**` or a class a glob matches one segment: of the path and its sub-paths,
+    // only the base name can match.
+    if (glob.find_first_of("/[") == std::string_view::npos &&
+        glob.find("**") == std::string_view::npos) {
+      if (GlobMatch(glob, BaseName(view))) return true;
+      continue;
+    }
     if (GlobMatch(glob, view) || GlobMatch(glob, BaseName(view))) return true;
     // Any trailing sub-path ("modules/x/main.tf" matches "x/*.tf").
     for (size_t i = 0; i < view.size(); ++i) {
