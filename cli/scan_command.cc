@@ -247,9 +247,10 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   }
   // The process ends right after this command: freeing every value of the graph one by one would
   // be a tenth of a large scan's time, so the result is kept (reachable, not leaked) for the OS.
+  // A plain pointer: a static smart pointer would free it all again in the exit handlers.
   if (env.exits_after_command) {
-    static std::unique_ptr<engine::ScanResult> kept;
-    kept = std::make_unique<engine::ScanResult>(std::move(result));
+    [[maybe_unused]] static engine::ScanResult* kept = nullptr;
+    kept = new engine::ScanResult(std::move(result));
   }
   return status;
 }

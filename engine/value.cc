@@ -13,7 +13,9 @@ struct Value::Payload {
     ValueMap entries;
     std::string open_address;
   };
-  std::variant<std::string, ValueList, MapData, UnknownInfo> data;
+  // UnknownInfo (three strings and a pointer) is boxed: the variant, and so every string, list
+  // and map payload, is sized by its largest alternative.
+  std::variant<std::string, ValueList, MapData, std::unique_ptr<const UnknownInfo>> data;
 };
 
 namespace {
@@ -74,8 +76,8 @@ Value Value::Unknown(std::string reason, SourceRange range, std::string address,
                      std::string attribute) {
   Value v;
   v.kind_ = Kind::kUnknown;
-  v.payload_ = std::make_shared<const Payload>(
-      Payload{UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr}});
+  v.payload_ = std::make_shared<const Payload>(Payload{std::make_unique<const UnknownInfo>(
+      UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr})});
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -90,7 +92,8 @@ Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
   info.address = std::move(address);
   info.attribute = std::move(attribute);
   info.partial = std::make_shared<const Value>(std::move(partial));
-  v.payload_ = std::make_shared<const Payload>(Payload{std::move(info)});
+  v.payload_ = std::make_shared<const Payload>(
+      Payload{std::make_unique<const UnknownInfo>(std::move(info))});
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -98,7 +101,7 @@ Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
 
 const Value* Value::partial() const {
   if (kind_ != Kind::kUnknown) return nullptr;
-  return std::get<UnknownInfo>(payload_->data).partial.get();
+  return std::get<std::unique_ptr<const UnknownInfo>>(payload_->data)->partial.get();
 }
 
 bool Value::IsWhollyKnown() const {
@@ -151,7 +154,7 @@ const ValueMap& Value::as_map() const {
 const UnknownInfo& Value::unknown() const {
   assert(kind_ == Kind::kUnknown);
   if (kind_ != Kind::kUnknown) return kEmptyUnknown;
-  return std::get<UnknownInfo>(payload_->data);
+  return *std::get<std::unique_ptr<const UnknownInfo>>(payload_->data);
 }
 
 const std::string& Value::open_address() const {
