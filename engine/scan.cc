@@ -106,16 +106,8 @@ ScanResult ScanTextForSecrets(const ScanOptions& options, const FileProvider& fi
       options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
   if (!options.stdin_manifests || !options.paths.empty()) {
     for (const std::string& raw : roots) {
-      switch (files.Stat(NormalizePath(raw))) {
-        case EntryType::kMissing:
-          result.input_errors.push_back(raw + ": no such file or directory");
-          break;
-        case EntryType::kOther:
-          result.input_errors.push_back(raw + ": not a regular file or directory");
-          break;
-        default:
-          break;
-      }
+      std::string error = config::ScanPathError(raw, files.Stat(NormalizePath(raw)));
+      if (!error.empty()) result.input_errors.push_back(std::move(error));
     }
   }
   if (options.stdin_manifests) {

@@ -210,6 +210,17 @@ struct Walker {
 
 }  // namespace
 
+std::string ScanPathError(const std::string& raw, EntryType type) {
+  switch (type) {
+    case EntryType::kMissing:
+      return raw + ": no such file or directory";
+    case EntryType::kOther:
+      return raw + ": not a regular file or directory";
+    default:
+      return "";
+  }
+}
+
 DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
                               const std::vector<std::string>& exclude_globs,
                               const FileProvider& files) {
@@ -219,7 +230,8 @@ DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
   for (const std::string& raw : roots) {
     std::string path = NormalizePath(raw);
     walker.root = path;
-    switch (files.Stat(path)) {
+    const EntryType type = files.Stat(path);
+    switch (type) {
       case EntryType::kDirectory: {
         // The scan path itself is walked even when ignored: it was named explicitly.
         WorkTreeIgnore ignore(files, path);
@@ -232,10 +244,8 @@ DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
         walker.AddFile(path, true);
         break;
       case EntryType::kMissing:
-        result.input_errors.push_back(raw + ": no such file or directory");
-        break;
       case EntryType::kOther:
-        result.input_errors.push_back(raw + ": not a regular file or directory");
+        result.input_errors.push_back(ScanPathError(raw, type));
         break;
     }
   }

@@ -57,6 +57,9 @@ bool IsTerraformKind(FileKind kind);
 bool GlobMatch(std::string_view pattern, std::string_view path);
 // True when `path` (or its base name, or any of its trailing sub-paths) matches a glob.
 bool IsExcluded(const std::vector<std::string>& globs, const std::string& path);
+// The input error for a scan path `raw` of this type ("x: no such file or directory"), or ""
+// when it is a file or a directory.
+std::string ScanPathError(const std::string& raw, EntryType type);
 
 DiscoveryResult DiscoverFiles(const std::vector<std::string>& paths,
                               const std::vector<std::string>& exclude_globs,
