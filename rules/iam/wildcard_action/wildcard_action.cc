@@ -6,50 +6,12 @@
 #include <vector>
 
 #include "engine/helpers/iam_policy.h"
+#include "rules/common/iam_policies.h"
 #include "rules/common/resource_label.h"
 
 namespace faultline::rules {
 
 namespace {
-
-constexpr std::string_view kPolicyDocumentType = "aws_iam_policy_document";
-
-// Resource types and the attributes that hold a JSON policy document.
-struct PolicyAttributes {
-  std::string_view type;
-  std::vector<std::string_view> attributes;
-};
-
-const std::vector<PolicyAttributes>& PolicyTypes() {
-  static const std::vector<PolicyAttributes> kTypes = {
-      {"aws_api_gateway_rest_api", {"policy"}},
-      {"aws_api_gateway_rest_api_policy", {"policy"}},
-      {"aws_backup_vault_policy", {"policy"}},
-      {"aws_ecr_repository_policy", {"policy"}},
-      {"aws_efs_file_system_policy", {"policy"}},
-      {"aws_elasticsearch_domain", {"access_policies"}},
-      {"aws_elasticsearch_domain_policy", {"access_policies"}},
-      {"aws_glacier_vault", {"access_policy"}},
-      {"aws_iam_group_policy", {"policy"}},
-      {"aws_iam_policy", {"policy"}},
-      {"aws_iam_role", {"assume_role_policy"}},  // and inline_policy blocks, see Check
-      {"aws_iam_role_policy", {"policy"}},
-      {"aws_iam_user_policy", {"policy"}},
-      {"aws_kms_key", {"policy"}},
-      {"aws_opensearch_domain", {"access_policies"}},
-      {"aws_opensearch_domain_policy", {"access_policies"}},
-      {"aws_s3_bucket", {"policy"}},
-      {"aws_s3_bucket_policy", {"policy"}},
-      {"aws_secretsmanager_secret", {"policy"}},
-      {"aws_secretsmanager_secret_policy", {"policy"}},
-      {"aws_sns_topic", {"policy"}},
-      {"aws_sns_topic_policy", {"policy"}},
-      {"aws_sqs_queue", {"policy"}},
-      {"aws_sqs_queue_policy", {"policy"}},
-      {"aws_ssoadmin_permission_set_inline_policy", {"inline_policy"}},
-  };
-  return kTypes;
-}
 
 engine::RuleMetadata MakeMetadata() {
   engine::RuleMetadata m;
@@ -96,10 +58,7 @@ engine::RuleMetadata MakeMetadata() {
       {"kics", "SSO Policy with full privileges (132a8c31-9837-4203-9fd1-15ca210c7b73)"},
   };
   m.scope.kinds = {engine::ResourceKind::kManaged, engine::ResourceKind::kData};
-  for (const PolicyAttributes& entry : PolicyTypes()) {
-    m.scope.types.emplace_back(entry.type);
-  }
-  m.scope.types.emplace_back(kPolicyDocumentType);
+  m.scope.types = IamPolicyResourceTypes();
   return m;
 }
 
@@ -144,13 +103,6 @@ void ReportWildcards(const std::vector<engine::IamStatement>& statements, const 
   }
 }
 
-void CheckPolicyAttribute(const engine::Value* policy, const std::string& path,
-                          const std::string& label, engine::FindingSink& sink) {
-  if (policy == nullptr) return;
-  engine::IamPolicy parsed = engine::IamStatementsIn(*policy, path);
-  ReportWildcards(parsed.statements, label, sink);
-}
-
 }  // namespace
 
 const engine::RuleMetadata& IamWildcardActionRule::metadata() const {
@@ -160,30 +112,7 @@ const engine::RuleMetadata& IamWildcardActionRule::metadata() const {
 
 void IamWildcardActionRule::Check(const engine::RuleContext& context,
                                   engine::FindingSink& sink) const {
-  const engine::Resource& resource = context.resource;
-  const std::string label = ResourceLabel(resource);
-  if (resource.type == kPolicyDocumentType) {
-    if (resource.kind != engine::ResourceKind::kData) return;
-    ReportWildcards(engine::IamPolicyDocumentStatements(resource.attributes), label, sink);
-    return;
-  }
-  if (resource.kind != engine::ResourceKind::kManaged) return;
-  for (const PolicyAttributes& entry : PolicyTypes()) {
-    if (entry.type != resource.type) continue;
-    for (std::string_view attribute : entry.attributes) {
-      CheckPolicyAttribute(resource.Get(attribute), std::string(attribute), label, sink);
-    }
-  }
-  if (resource.type == "aws_iam_role") {
-    const engine::Value* inline_policies = resource.Get("inline_policy");
-    if (inline_policies != nullptr && inline_policies->is_list()) {
-      const engine::ValueList& blocks = inline_policies->as_list();
-      for (size_t i = 0; i < blocks.size(); ++i) {
-        CheckPolicyAttribute(blocks[i].Get("policy"),
-                             "inline_policy[" + std::to_string(i) + "].policy", label, sink);
-      }
-    }
-  }
+  ReportWildcards(StatementsOf(context.resource), ResourceLabel(context.resource), sink);
 }
 
 }  // namespace faultline::rules
