@@ -434,8 +434,18 @@ SecretScanSummary SecretScanner::Impl::Scan(const SourceFile& file, std::vector<
     notice.rule_id = kFindingsCappedId;
     notice.rule_name = "secrets-findings-capped";
     notice.severity = Severity::kMedium;
-    const uint32_t at = accepted.size() > limit ? accepted[limit].begin : 0;
-    notice.range = SourceRange{&file, at, at};
+    // From the first secret not reported (or, when the search stopped, the end of the last one
+    // reported) to the end of the file: reporters mask a FL-SEC range in source snippets, so no
+    // snippet of this file (the notice's, or another finding's on the same line) shows a secret
+    // that has no finding of its own.
+    uint32_t at = 0;
+    if (accepted.size() > limit) {
+      at = accepted[limit].begin;
+    } else if (limit > 0) {
+      at = std::max(accepted[limit - 1].end, accepted[limit - 1].begin + 1);
+    }
+    const uint32_t file_end = static_cast<uint32_t>(text.size());
+    notice.range = SourceRange{&file, std::min(at, file_end), file_end};
     if (stopped) {
       notice.message = "too many secret candidates in this file: only the first " +
                        std::to_string(limit) + " findings are reported (limit " +
