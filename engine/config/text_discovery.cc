@@ -25,12 +25,23 @@ struct TextWalker {
   }
 
   void Walk(const std::string& dir, int depth) {
-    if (depth > 256) return;
+    if (depth > 256) {
+      result.problems.push_back({dir, "directory nesting deeper than 256 levels; not scanned"});
+      return;
+    }
     const std::string canonical = files.CanonicalPath(dir);
-    if (!active.insert(canonical).second) return;  // symlink loop (DiscoverFiles reports it)
+    if (!active.insert(canonical).second) {
+      result.problems.push_back(
+          {dir, "symlink loop: directory already being scanned as " + canonical});
+      return;
+    }
     if (ignore != nullptr) ignore->EnterDirectory(dir);
     std::string error;
-    for (const DirectoryEntry& entry : files.ListDirectory(dir, &error)) {
+    const std::vector<DirectoryEntry> entries = files.ListDirectory(dir, &error);
+    if (!error.empty() && entries.empty()) {
+      result.problems.push_back({dir, "cannot read directory: " + error});
+    }
+    for (const DirectoryEntry& entry : entries) {
       if (entry.name == ".git") continue;
       const std::string path = JoinPath(dir, entry.name);
       if (entry.type == EntryType::kDirectory) {

@@ -27,6 +27,9 @@ namespace faultline::engine::config {
 struct TextDiscoveryResult {
   std::vector<DiscoveredFile> files;  // sorted by path, no duplicates; kind from ClassifyFile
   uint64_t gitignored = 0;            // files and directories left out by ignore rules
+  // Directories not walked: symlink loops, nesting over the depth limit, unreadable ones (the
+  // same messages as DiscoverFiles').
+  std::vector<DiscoveryProblem> problems;
 };
 
 TextDiscoveryResult DiscoverTextFiles(const std::vector<std::string>& paths,

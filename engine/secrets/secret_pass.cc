@@ -156,10 +156,20 @@ void RunSecretPass(const ScanOptions& options, const FileProvider& files, int jo
   if (walk_paths) text = config::DiscoverTextFiles(options.paths, options.exclude_globs, files);
   std::unordered_map<std::string, const config::DiscoveredFile*> discovered;
   for (const config::DiscoveredFile& f : text.files) discovered.emplace(f.path, &f);
+  // Directories the walk could not enter. A full scan reports them from its own discovery;
+  // --secrets-only has no other.
+  std::vector<std::unique_ptr<SourceFile>> kept_sources;
+  if (options.secrets_only) {
+    for (const config::DiscoveryProblem& problem : text.problems) {
+      kept_sources.push_back(std::make_unique<SourceFile>(problem.path, ""));
+      findings->push_back(MakeEngineFinding(kFileSkippedId,
+                                            SourceRange{kept_sources.back().get(), 0, 0},
+                                            "skipped: " + problem.message));
+    }
+  }
 
   // 2. Regex search, one slot per file.
   std::vector<Finding> regex_findings;
-  std::vector<std::unique_ptr<SourceFile>> kept_sources;
   if (AnyRegexRuleEnabled(options.enabled_rules)) {
     std::unique_ptr<SecretScanner> configured;
     if (!options.secret_allowlist.regexes.empty()) {

@@ -4,7 +4,9 @@
 // RunSecretPass, called by Scan after the rules have run:
 //  1. Discovers every text file under options.paths (config::DiscoverTextFiles: .git,
 //     .terraform and node_modules skipped, .gitignore honoured inside a git work tree), unless
-//     `walk_paths` is false (standard input or --state/--live alone).
+//     `walk_paths` is false (standard input or --state/--live alone). With
+//     options.secrets_only, directories it cannot walk (symlink loops, too deep, unreadable)
+//     become FL-ENG-0002 findings (a full scan reports them from its own discovery).
 //  2. Searches each file with the regex SecretScanner on `jobs` threads: files already read by a
 //     loader (present in `*sources`) are searched in place; the others are read through `files`
 //     with the scan's size limit, and binary content (sniffed) is skipped silently. A file over

@@ -235,6 +235,15 @@ PY
   status=0
   "$bin" scan --secrets-only "$work/missing" >/dev/null 2>&1 || status=$?
   [ "$status" -eq 2 ] || fail "--secrets-only on a missing path exited $status, expected 2"
+  # A symlink loop is reported (file:line:col diagnostic) and the rest is still searched.
+  mkdir "$work/looped"
+  ln -s .. "$work/looped/loop"
+  printf 'GITHUB_TOKEN=ghp_Q7sL2mN9xK4vB8cR1tY6wE3zA5dF0gH2jK7p\n' >"$work/looped/deploy.sh"
+  "$bin" scan --secrets-only --no-color "$work/looped" >"$work/looped.txt" || true
+  grep -q "looped/loop/looped:1:1: medium: skipped: symlink loop" "$work/looped.txt" ||
+    fail "the symlink loop is not reported"
+  grep -q "looped/deploy.sh:1:14: high: github personal access token" "$work/looped.txt" ||
+    fail "the file beside the loop is not searched"
   # More secrets in one file than the per-file limit (100): the unreported ones never appear in
   # a snippet, not even on the line the capped-findings notice points at.
   python3 - "$work/capped.env" <<'PY'
