@@ -10,10 +10,38 @@
 #include <climits>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 
 namespace faultline::engine {
 
+namespace {
+
+// True when NormalizePath would return `path` unchanged: no empty, "." or ".." segment and no
+// trailing slash (but "/" and "." themselves). Paths the walkers build are nearly all like this.
+bool IsNormalizedPath(std::string_view path) {
+  if (path.empty()) return false;
+  if (path == "/" || path == ".") return true;
+  if (path.back() == '/') return false;
+  size_t start = path[0] == '/' ? 1 : 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// A single path segment that joins by plain concatenation.
+bool IsPlainName(std::string_view name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string_view::npos;
+}
+
+}  // namespace
+
 std::string NormalizePath(const std::string& path) {
+  if (IsNormalizedPath(path)) return path;
   if (path.empty()) return ".";
   bool absolute = path[0] == '/';
   std::vector<std::string> parts;
@@ -48,6 +76,14 @@ std::string NormalizePath(const std::string& path) {
 std::string JoinPath(const std::string& directory, const std::string& relative) {
   if (!relative.empty() && relative[0] == '/') return NormalizePath(relative);
   if (directory.empty() || directory == ".") return NormalizePath(relative);
+  if (IsPlainName(relative) && IsNormalizedPath(directory)) {
+    std::string joined;
+    joined.reserve(directory.size() + 1 + relative.size());
+    joined += directory;
+    if (directory != "/") joined += '/';
+    joined += relative;
+    return joined;
+  }
   return NormalizePath(directory + "/" + relative);
 }
 
