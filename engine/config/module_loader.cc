@@ -117,6 +117,10 @@ std::vector<std::string> ModuleLoader::LoadedModuleDirs() const {
 void ModuleLoader::LoadPendingLocked(Directory& d) {
   for (PendingFile& f : d.pending) {
     LoadedFile file = LoadFile(f.path, f.kind, files_, limits_);
+    if (file.config != nullptr) {
+      d.syntax_bytes += file.source->size();
+      held_syntax_bytes_ += file.source->size();
+    }
     d.parseable.push_back(file.config != nullptr);
     d.files.push_back(std::move(file));
   }
@@ -145,7 +149,11 @@ const Module& ModuleLoader::Get(const std::string& raw_dir, bool keep) {
   // Syntax dropped earlier: parse the kept text again.
   for (size_t i = 0; i < d.files.size(); ++i) {
     LoadedFile& file = d.files[i];
-    if (d.parseable[i] && !file.config) file.config = ReparseFile(*file.source, file.kind, limits_);
+    if (d.parseable[i] && !file.config) {
+      file.config = ReparseFile(*file.source, file.kind, limits_);
+      d.syntax_bytes += file.source->size();
+      held_syntax_bytes_ += file.source->size();
+    }
   }
   BuildModuleLocked(dir, d);
   return *d.module;
@@ -155,9 +163,11 @@ void ModuleLoader::DropSyntax(const std::string& raw_dir) {
   std::string dir = NormalizePath(raw_dir);
   Directory& d = DirectoryFor(dir);
   std::lock_guard<std::mutex> lock(d.mutex);
-  if (d.keep || !d.module) return;
+  if (d.keep || !d.module || held_syntax_bytes_.load() <= kSyntaxBudgetBytes) return;
   d.module.reset();
   for (LoadedFile& file : d.files) file.config.reset();
+  held_syntax_bytes_ -= d.syntax_bytes;
+  d.syntax_bytes = 0;
 }
 
 void ModuleLoader::BuildModuleLocked(const std::string& dir, Directory& d) {

@@ -13,6 +13,7 @@
 #ifndef FAULTLINE_ENGINE_CONFIG_MODULE_LOADER_H_
 #define FAULTLINE_ENGINE_CONFIG_MODULE_LOADER_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -67,8 +68,10 @@ class ModuleLoader {
   // does not exist. With `keep` (a module call uses the directory) the syntax is never dropped;
   // the reference stays valid until the loader dies, or until DropSyntax(dir) for `keep=false`.
   const Module& Get(const std::string& dir, bool keep = true);
-  // Frees the syntax of `dir` unless a module call uses it; a later Get parses the kept text
-  // again (without repeating its findings).
+  // Frees the syntax of `dir` unless a module call uses it or the syntax held in all is within
+  // kSyntaxBudgetBytes of source text (then keeping it is cheaper than parsing it again when a
+  // caller evaluated later needs it); a later Get parses the kept text again (without repeating
+  // its findings).
   void DropSyntax(const std::string& dir);
   // Directories that hold .tf/.tf.json files among those registered, sorted.
   std::vector<std::string> LoadedModuleDirs() const;
@@ -90,7 +93,10 @@ class ModuleLoader {
     std::vector<char> parseable;       // files[i] produced syntax when first read
     std::unique_ptr<Module> module;    // null until built, and after DropSyntax
     bool keep = false;                 // a module call uses it: never dropped
+    uint64_t syntax_bytes = 0;         // source bytes of the files whose syntax is held
   };
+  // Source bytes whose syntax DropSyntax keeps anyway (the real-world corpus's 7 MB fits).
+  static constexpr uint64_t kSyntaxBudgetBytes = uint64_t{8} << 20;
 
   Directory& DirectoryFor(const std::string& dir);
   void LoadPendingLocked(Directory& d);
@@ -100,6 +106,7 @@ class ModuleLoader {
   const Limits& limits_;
   mutable std::mutex mutex_;  // guards dirs_ (the map, not the entries)
   std::map<std::string, std::unique_ptr<Directory>> dirs_;
+  std::atomic<uint64_t> held_syntax_bytes_{0};  // sum of the directories' syntax_bytes
 };
 
 }  // namespace faultline::engine::config
