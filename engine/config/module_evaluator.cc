@@ -351,6 +351,8 @@ class ModuleInstance : public eval::ReferenceResolver {
   bool ExpandKeys(const hcl::Block& block, const std::string& what,
                   std::vector<std::pair<Value, Value>>* keys, bool* has_count, bool* has_for_each);
   Value EvaluateBody(const hcl::Body& body, bool top_level, SourceRange range);
+  // The entries of EvaluateBody's map.
+  ValueMap EvaluateBodyMap(const hcl::Body& body, bool top_level);
   void ExpandDynamic(const hcl::Block& block, std::map<std::string, ValueList>* lists,
                      std::map<std::string, SourceRange>* first_range);
   Value EvaluateIn(const hcl::Expression& expression, const InstanceContext& context);
@@ -730,11 +732,10 @@ Value ModuleInstance::InstanceObject(Declaration& decl, Instance& instance) {
     auto saved_iterators = std::move(iterators_);
     iterators_.clear();
     context_ = context;
-    Value attributes = EvaluateBody(decl.block->body, true, decl.block->range);
+    ValueMap entries = EvaluateBodyMap(decl.block->body, true);
     context_ = saved;
     iterators_ = std::move(saved_iterators);
     // Stored once as an open map: attributes not written in the configuration are computed.
-    ValueMap entries = attributes.as_map();
     instance.attributes = Value::Map(std::move(entries), decl.block->range, instance.address);
     instance.state = State::kDone;
   }
@@ -965,6 +966,10 @@ void ModuleInstance::ExpandDynamic(const hcl::Block& block, std::map<std::string
 }
 
 Value ModuleInstance::EvaluateBody(const hcl::Body& body, bool top_level, SourceRange range) {
+  return Value::Map(EvaluateBodyMap(body, top_level), range);
+}
+
+ValueMap ModuleInstance::EvaluateBodyMap(const hcl::Body& body, bool top_level) {
   ValueMap map;
   for (const hcl::Attribute& attr : body.attributes) {
     if (top_level && IsMetaAttribute(attr.name)) continue;
@@ -985,7 +990,7 @@ Value ModuleInstance::EvaluateBody(const hcl::Body& body, bool top_level, Source
     if (map.count(type)) continue;  // an attribute of the same name wins
     map.emplace(type, Value::List(std::move(list), first_range[type]));
   }
-  return Value::Map(std::move(map), range);
+  return map;
 }
 
 // Static references of an expression, resolved to graph node keys of this module instance.
@@ -1179,8 +1184,10 @@ void ModuleInstance::Materialize(EvaluationOutput& out, int64_t module_node) {
     }
   };
   for (auto& [key, list] : ids) {
-    for (ResourceId id : list) {
-      const Resource& r = out.resources[id];
+    // Every instance of a node key comes from the same declaration: collect its references once.
+    if (list.empty()) continue;
+    {
+      const Resource& r = out.resources[list.front()];
       std::vector<std::pair<std::string, std::string>> refs;
       switch (r.kind) {
         case ResourceKind::kManaged:
@@ -1201,7 +1208,7 @@ void ModuleInstance::Materialize(EvaluationOutput& out, int64_t module_node) {
         default:
           break;
       }
-      link(id, refs);
+      for (ResourceId id : list) link(id, refs);
     }
   }
   root_.FlushDiagnostics();
