@@ -1,7 +1,10 @@
 #include "engine/resource_graph.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
+
+#include "engine/parallel.h"
 
 namespace faultline::engine {
 
@@ -68,17 +71,88 @@ ResourceId ResourceGraph::Add(Resource resource) {
 
 void ResourceGraph::AddEdge(Edge edge) { edges_.push_back(std::move(edge)); }
 
-void ResourceGraph::Finalize() {
-  auto out_key = [](const Edge& e) { return std::tie(e.from, e.kind, e.to, e.attribute_path); };
-  std::sort(edges_.begin(), edges_.end(),
-            [&](const Edge& a, const Edge& b) { return out_key(a) < out_key(b); });
-  edges_.erase(std::unique(edges_.begin(), edges_.end(),
-                           [&](const Edge& a, const Edge& b) { return out_key(a) == out_key(b); }),
-               edges_.end());
-  in_edges_ = edges_;
-  auto in_key = [](const Edge& e) { return std::tie(e.to, e.kind, e.from, e.attribute_path); };
-  std::sort(in_edges_.begin(), in_edges_.end(),
-            [&](const Edge& a, const Edge& b) { return in_key(a) < in_key(b); });
+namespace {
+
+// An edge's sort key without its attribute path: (first end, kind, second end) packed into one
+// integer, so that nearly every comparison is one integer compare (the path breaks ties).
+struct EdgeKey {
+  uint64_t packed;
+  uint32_t index;  // into the edge vector
+};
+
+// Edge order by (first(e), kind, second(e), attribute_path), as `order` of indexes into `edges`.
+template <typename First, typename Second>
+std::vector<uint32_t> SortedEdgeOrder(const std::vector<Edge>& edges, First first, Second second) {
+  std::vector<EdgeKey> keys(edges.size());
+  for (size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = edges[i];
+    keys[i] = EdgeKey{
+        (static_cast<uint64_t>(first(e)) << 35) | (static_cast<uint64_t>(e.kind) << 32) | second(e),
+        static_cast<uint32_t>(i)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const EdgeKey& a, const EdgeKey& b) {
+    if (a.packed != b.packed) return a.packed < b.packed;
+    const std::string& pa = edges[a.index].attribute_path;
+    const std::string& pb = edges[b.index].attribute_path;
+    if (pa != pb) return pa < pb;
+    return a.index < b.index;
+  });
+  std::vector<uint32_t> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+  return order;
+}
+
+}  // namespace
+
+void ResourceGraph::Finalize(int jobs) {
+  // The edge indexes and the lookup tables are independent: built side by side.
+  ParallelFor(2, jobs, [&](size_t part) {
+    if (part == 0) {
+      FinalizeEdges();
+    } else {
+      FinalizeLookups();
+    }
+  });
+}
+
+void ResourceGraph::FinalizeEdges() {
+  auto from = [](const Edge& e) { return e.from; };
+  auto to = [](const Edge& e) { return e.to; };
+  // The packed key holds 29 bits of the first end; beyond that (half a billion resources) the
+  // plain comparison sort.
+  if (resources_.size() < (size_t{1} << 29) && edges_.size() < (size_t{1} << 32)) {
+    std::vector<uint32_t> order = SortedEdgeOrder(edges_, from, to);
+    std::vector<Edge> sorted;
+    sorted.reserve(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      Edge& e = edges_[order[i]];
+      if (!sorted.empty()) {
+        const Edge& last = sorted.back();
+        if (last.from == e.from && last.kind == e.kind && last.to == e.to &&
+            last.attribute_path == e.attribute_path) {
+          continue;
+        }
+      }
+      sorted.push_back(std::move(e));
+    }
+    edges_ = std::move(sorted);
+    std::vector<uint32_t> in_order = SortedEdgeOrder(edges_, to, from);
+    in_edges_.clear();
+    in_edges_.reserve(in_order.size());
+    for (uint32_t i : in_order) in_edges_.push_back(edges_[i]);
+  } else {
+    auto out_key = [](const Edge& e) { return std::tie(e.from, e.kind, e.to, e.attribute_path); };
+    std::sort(edges_.begin(), edges_.end(),
+              [&](const Edge& a, const Edge& b) { return out_key(a) < out_key(b); });
+    edges_.erase(
+        std::unique(edges_.begin(), edges_.end(),
+                    [&](const Edge& a, const Edge& b) { return out_key(a) == out_key(b); }),
+        edges_.end());
+    in_edges_ = edges_;
+    auto in_key = [](const Edge& e) { return std::tie(e.to, e.kind, e.from, e.attribute_path); };
+    std::sort(in_edges_.begin(), in_edges_.end(),
+              [&](const Edge& a, const Edge& b) { return in_key(a) < in_key(b); });
+  }
 
   out_begin_.assign(resources_.size() + 1, 0);
   in_begin_.assign(resources_.size() + 1, 0);
@@ -88,15 +162,19 @@ void ResourceGraph::Finalize() {
     out_begin_[i] += out_begin_[i - 1];
     in_begin_[i] += in_begin_[i - 1];
   }
+}
 
+void ResourceGraph::FinalizeLookups() {
   by_type_.clear();
   by_address_.clear();
+  by_address_.reserve(resources_.size());
+  std::string key;
   for (const Resource& r : resources_) {
     if (!r.type.empty()) by_type_[r.type].push_back(r.id);
-    std::string key = r.module_dir;
+    key.assign(r.module_dir);
     key.push_back('\0');
     key += r.address;
-    by_address_.emplace(std::move(key), r.id);
+    by_address_.emplace(key, r.id);
   }
   by_type_and_dir_.clear();
   for (const auto& [type, ids] : by_type_) {

@@ -36,8 +36,9 @@ class ResourceGraph {
   void Reserve(size_t count) { resources_.reserve(count); }
   // Adds an edge between two existing ids. Duplicates are removed by Finalize.
   void AddEdge(Edge edge);
-  // Sorts edges and builds the indexes. Call once, after the last Add/AddEdge.
-  void Finalize();
+  // Sorts edges and builds the indexes, on up to `jobs` threads. Call once, after the last
+  // Add/AddEdge.
+  void Finalize(int jobs = 1);
 
   size_t size() const { return resources_.size(); }
   const Resource& resource(ResourceId id) const { return resources_[id]; }
@@ -60,6 +61,8 @@ class ResourceGraph {
                                        std::string_view type = {}) const;
 
  private:
+  void FinalizeEdges();    // edges_, in_edges_ and their offsets
+  void FinalizeLookups();  // by_type_, by_type_and_dir_, by_address_
   std::vector<Resource> resources_;
   std::vector<Edge> edges_;     // sorted by (from, kind, to, attribute_path) after Finalize
   std::vector<Edge> in_edges_;  // the same edges sorted by (to, kind, from, attribute_path)
