@@ -1,7 +1,10 @@
 #include "engine/rule_runner.h"
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "engine/parallel.h"
@@ -56,13 +59,39 @@ std::vector<Finding> RunRules(const ResourceGraph& graph, const std::vector<cons
     rule_options.emplace_back(&rule->metadata().options,
                               it == options.end() ? nullptr : &it->second);
   }
+  // The rules that may apply to a resource type, in rule order: those scoped to the type
+  // merged with those for every type. Spares testing each rule's scope on each resource.
+  std::vector<size_t> any_type;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_type;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const RuleScope& scope = rules[r]->metadata().scope;
+    if (scope.types.empty()) {
+      any_type.push_back(r);
+      continue;
+    }
+    for (const std::string& type : scope.types) {
+      std::vector<size_t>& list = by_type[type];
+      if (list.empty() || list.back() != r) list.push_back(r);
+    }
+  }
+  std::unordered_map<std::string_view, std::vector<size_t>> candidates_by_type;
+  for (const auto& [type, typed] : by_type) {
+    std::vector<size_t> merged;
+    merged.reserve(typed.size() + any_type.size());
+    std::merge(typed.begin(), typed.end(), any_type.begin(), any_type.end(),
+               std::back_inserter(merged));
+    candidates_by_type.emplace(type, std::move(merged));
+  }
   ParallelFor(chunks, jobs, [&](size_t c) {
     size_t end = std::min(graph.size(), (c + 1) * kChunk);
     for (size_t i = c * kChunk; i < end; ++i) {
       const Resource& stored = graph.resource(static_cast<ResourceId>(i));
+      auto typed = candidates_by_type.find(stored.type);
+      const std::vector<size_t>& candidates =
+          typed == candidates_by_type.end() ? any_type : typed->second;
       // Deferred attributes, decoded for this resource's rules and released after them.
       std::optional<Resource> decoded;
-      for (size_t r = 0; r < rules.size(); ++r) {
+      for (size_t r : candidates) {
         const RuleMetadata& metadata = rules[r]->metadata();
         if (!RuleApplies(metadata, stored)) continue;
         if (!decoded.has_value() && stored.attributes_deferred()) {
