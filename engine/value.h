@@ -100,6 +100,10 @@ class Value {
   // Number of elements of a list or map, characters of a string; 0 otherwise.
   size_t size() const;
 
+  // The address of the stored string, list or map this value shares with its copies (null for
+  // null, bool and number): equal non-null identities mean the same stored content.
+  const void* identity() const { return payload_.get(); }
+
   SourceRange range() const { return range_; }
   SourceRange origin() const { return origin_; }
   Provenance provenance() const { return provenance_; }

@@ -64,7 +64,9 @@ const std::vector<std::string>& IamPolicyResourceTypes() {
   return kTypes;
 }
 
-std::vector<engine::IamStatement> StatementsOf(const engine::Resource& resource) {
+namespace {
+
+std::vector<engine::IamStatement> ComputeStatementsOf(const engine::Resource& resource) {
   if (resource.type == kPolicyDocumentType) {
     if (resource.kind != engine::ResourceKind::kData) return {};
     return engine::IamPolicyDocumentStatements(resource.attributes);
@@ -91,6 +93,33 @@ std::vector<engine::IamStatement> StatementsOf(const engine::Resource& resource)
         }
       }
     }
+  }
+  return statements;
+}
+
+// The last resource's statements on this thread: the IAM rules run one after another on the
+// same resource, and each would otherwise decode its policy JSON again. The entry holds a copy
+// of the attributes, so their identity cannot be reused by another resource while cached.
+struct StatementsCache {
+  const engine::Resource* resource = nullptr;
+  engine::Value attributes;
+  std::vector<engine::IamStatement> statements;
+};
+
+}  // namespace
+
+std::vector<engine::IamStatement> StatementsOf(const engine::Resource& resource) {
+  thread_local StatementsCache cache;
+  const void* identity = resource.attributes.identity();
+  if (identity != nullptr && cache.resource == &resource &&
+      cache.attributes.identity() == identity) {
+    return cache.statements;
+  }
+  std::vector<engine::IamStatement> statements = ComputeStatementsOf(resource);
+  if (identity != nullptr) {
+    cache.resource = &resource;
+    cache.attributes = resource.attributes;
+    cache.statements = statements;
   }
   return statements;
 }
