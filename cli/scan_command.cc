@@ -155,6 +155,7 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   scan.exclude_globs = options.excludes;
   scan.var_files = options.var_files;
   scan.jobs = options.jobs;
+  scan.process_exits_after_scan = env.exits_after_command;
   if (options.max_file_size.has_value()) scan.limits.max_file_bytes = *options.max_file_size;
   for (const std::string& assignment : options.vars) {
     size_t equals = assignment.find('=');

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -72,16 +73,16 @@ void SortAndDeduplicate(std::vector<Finding>* findings) {
 // the root module whose directory holds the state file (or, failing that, the only configuration
 // resource with that address).
 void LinkStateToConfig(ResourceGraph* graph) {
-  std::map<std::string, std::vector<ResourceId>> config_by_address;
   bool any_state = false;
+  for (const Resource& r : graph->resources()) any_state = any_state || r.origin == Origin::kState;
+  if (!any_state) return;
+  std::map<std::string, std::vector<ResourceId>> config_by_address;
   for (const Resource& r : graph->resources()) {
     if (r.origin == Origin::kConfig &&
         (r.kind == ResourceKind::kManaged || r.kind == ResourceKind::kData)) {
       config_by_address[r.address].push_back(r.id);
     }
-    any_state = any_state || r.origin == Origin::kState;
   }
-  if (!any_state) return;
   std::vector<Edge> edges;
   for (const Resource& r : graph->resources()) {
     if (r.origin != Origin::kState) continue;
@@ -233,7 +234,8 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   add_extra(options.live_paths, true);
 
   // Terraform files are read and parsed by the loader when their module is evaluated.
-  config::ModuleLoader loader(files, options.limits);
+  auto loader_owner = std::make_unique<config::ModuleLoader>(files, options.limits);
+  config::ModuleLoader& loader = *loader_owner;
   {
     std::vector<config::DiscoveredFile> terraform;
     terraform.reserve(terraform_files.size());
@@ -338,15 +340,17 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
   }
   LinkStateToConfig(&result.graph);
   std::vector<Edge> k8s_edges;
+  k8s::KubernetesEdgeOptions k8s_options;
+  k8s_options.jobs = jobs;
   k8s::KubernetesEdgeResult k8s_result =
-      k8s::AddKubernetesEdges(result.graph.resources(), &k8s_edges);
+      k8s::AddKubernetesEdges(result.graph.resources(), &k8s_edges, k8s_options);
   for (Edge& e : k8s_edges) result.graph.AddEdge(std::move(e));
   if (k8s_result.selection_edges_limited && !documents.empty()) {
     findings.push_back(MakeEngineFinding(
         kLimitExceededId, SourceRange{documents.front().source.get(), 0, 0},
         "more label-selector matches than the limit; some selection edges were not recorded"));
   }
-  result.graph.Finalize();
+  result.graph.Finalize(jobs);
 
   // Rules.
   std::vector<const Rule*> enabled;
@@ -392,6 +396,13 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
                                   enabled.size() == rules.size(), &findings)
           .suppressed;
   result.findings = std::move(findings);
+  if (options.process_exits_after_scan) {
+    // Reachable until exit (plain pointers: no exit handler frees them), so not a leak.
+    static std::mutex kept_mutex;
+    static auto* kept = new std::vector<config::ModuleLoader*>();
+    std::lock_guard<std::mutex> lock(kept_mutex);
+    kept->push_back(loader_owner.release());
+  }
   return result;
 }
 

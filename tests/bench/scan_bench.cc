@@ -155,6 +155,8 @@ int RunScan(const std::string& root, int jobs, bool all_inputs,
   options.paths = {root};
   options.jobs = jobs;
   options.enabled_rules = enabled_rules;
+  // As the faultline CLI does: it exits right after the scan.
+  options.process_exits_after_scan = true;
   if (!all_inputs) {
     options.exclude_globs = {"*.yaml", "*.yml", "*.json", "*.tfstate", "*.tfstate.backup"};
     options.render_kustomize = false;
