@@ -24,6 +24,7 @@ void LoadManifests(DocumentFile* out, const DocumentContext& context, const Limi
   options.origin = context.live ? Origin::kLive : Origin::kConfig;
   options.default_namespace = context.default_namespace;
   options.module_dir = context.module_dir;
+  options.jobs = AvailableJobs();
   out->resources = k8s::KubernetesObjects(stream, options, &out->findings);
   out->kind = DocumentKind::kKubernetesManifests;
 }

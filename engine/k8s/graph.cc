@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "engine/k8s/objects.h"
+#include "engine/parallel.h"
 
 namespace faultline::engine::k8s {
 
@@ -104,22 +105,18 @@ class EdgeBuilder {
 
   KubernetesEdgeResult Build() {
     Collect();
-    for (const Object& object : objects_) {
-      const Resource& resource = resources_[object.id];
-      if (object.kind == "PodDisruptionBudget" && object.group == "policy") {
-        AddSelections(object, kPdbSource);
-      } else if (object.kind == "Service" && object.group == kCoreGroup) {
-        AddSelections(object, kServiceSource);
-      } else if (object.kind == "NetworkPolicy" &&
-                 (object.group == "networking.k8s.io" || object.group == "extensions")) {
-        AddSelections(object, kNetworkPolicySource);
-      } else if (object.kind == "HorizontalPodAutoscaler" && object.group == "autoscaling") {
-        AddScaleTarget(object);
-      } else if ((object.kind == "RoleBinding" || object.kind == "ClusterRoleBinding") &&
-                 object.group == kRbacGroup) {
-        AddBindings(object);
-      }
-      if (IsWorkload(resource)) AddReferences(object);
+    // Objects are handled in batches. Per object, what depends only on the indexes built by
+    // Collect (a selector's matches, references, bindings, scale targets) is computed on up to
+    // options.jobs threads; then, in object order, selection edges are emitted (past the bound,
+    // which edges are kept depends on the edges so far) and the other edges appended. So the
+    // edges and their order do not depend on options.jobs.
+    std::vector<ObjectWork> work;
+    for (size_t first = 0; first < objects_.size(); first += kBatchObjects) {
+      size_t count = std::min(kBatchObjects, objects_.size() - first);
+      work.clear();
+      work.resize(count);
+      ForChunks(count, [&](size_t k) { Prepare(objects_[first + k], &work[k]); });
+      for (size_t k = 0; k < count; ++k) Finish(objects_[first + k], &work[k]);
     }
     return result_;
   }
@@ -148,34 +145,125 @@ class EdgeBuilder {
     return key;
   }
 
+  // What Collect reads of one object (computed in parallel, in resource order).
+  struct Collected {
+    bool workload = false;
+    Object object;
+    Labels labels;  // a workload's pod template labels
+  };
+
+  // Runs fn(i) for i in [0, count) on up to options.jobs threads, in chunks of consecutive
+  // indexes (the items are small).
+  template <typename Fn>
+  void ForChunks(size_t count, Fn&& fn) const {
+    constexpr size_t kChunk = 64;
+    size_t chunks = (count + kChunk - 1) / kChunk;
+    ParallelFor(chunks, options_.jobs, [&](size_t c) {
+      size_t end = std::min(count, (c + 1) * kChunk);
+      for (size_t i = c * kChunk; i < end; ++i) fn(i);
+    });
+  }
+
+  void CollectOne(size_t i, Collected* out) const {
+    const Resource& resource = resources_[i];
+    Object& object = out->object;
+    object.id = static_cast<ResourceId>(i);
+    object.module_dir = resource.module_dir;
+    if (const Value* ns = Lookup(resource.attributes, {"metadata", "namespace"});
+        ns != nullptr && ns->is_string()) {
+      object.namespace_name = ns->as_string();
+    }
+    std::tie(object.group, object.version) = SplitApiVersion(ApiVersionOf(resource));
+    object.kind = KindOf(resource);
+    object.name = resource.name;
+    if (!object.namespace_name.empty() && IsWorkload(resource)) {
+      out->workload = true;
+      out->labels = PodTemplateLabels(resource);
+    }
+  }
+
   void Collect() {
-    by_name_.reserve(resources_.size());
+    // Only the objects get a slot (a scan may hold many Terraform or state resources).
+    std::vector<size_t> object_ids;
     for (size_t i = 0; i < resources_.size(); ++i) {
-      const Resource& resource = resources_[i];
-      if (resource.kind != ResourceKind::kObject) continue;
-      Object object;
-      object.id = static_cast<ResourceId>(i);
-      object.module_dir = resource.module_dir;
-      if (const Value* ns = Lookup(resource.attributes, {"metadata", "namespace"});
-          ns != nullptr && ns->is_string()) {
-        object.namespace_name = ns->as_string();
-      }
-      std::tie(object.group, object.version) = SplitApiVersion(ApiVersionOf(resource));
-      object.kind = KindOf(resource);
-      object.name = resource.name;
+      if (resources_[i].kind == ResourceKind::kObject) object_ids.push_back(i);
+    }
+    std::vector<Collected> collected(object_ids.size());
+    ForChunks(object_ids.size(), [&](size_t k) { CollectOne(object_ids[k], &collected[k]); });
+    by_name_.reserve(object_ids.size());
+    for (Collected& c : collected) {
+      const Object& object = c.object;
       objects_.push_back(object);
       if (CanBeLookedUp(object)) {
         by_name_.emplace(
             NameKey{object.module_dir, object.namespace_name, object.kind, object.name}, object.id);
       }
       if (object.namespace_name.empty()) continue;  // cluster-scoped: never selected
-      if (IsWorkload(resource)) {
-        NamespaceFor(object).workloads.Add(object.id, PodTemplateLabels(resource));
+      if (c.workload) {
+        NamespaceFor(object).workloads.Add(object.id, std::move(c.labels));
       } else if (!IsBuiltInGroup(object.group) &&
                  !IsKnownPodlessCustomResource(object.group, object.kind)) {
         NamespaceFor(object).pod_sources.push_back(object.id);
       }
     }
+  }
+
+  // Per object, what Prepare computes ahead (see Build).
+  struct ObjectWork {
+    uint8_t source = 0;  // a SelectorSource when the object's selector may select something
+    std::string path;    // the selector's attribute path
+    const Namespace* ns = nullptr;
+    bool selected_ready = false;  // `selected` holds the matches (else: select them in Finish)
+    LabelSelector selector;
+    std::vector<std::pair<uint32_t, Match>> selected;
+    std::vector<Edge> other;  // kTargets, kBinds and kReferences edges, in emission order
+  };
+  // Objects per batch, and the most candidates a selection may check ahead (bounds the memory of
+  // a batch when selections are quadratic; larger ones are selected in order, in Finish).
+  static constexpr size_t kBatchObjects = 1024;
+  static constexpr size_t kMaxPreparedCandidates = 4096;
+
+  void Prepare(const Object& object, ObjectWork* work) const {
+    const Resource& resource = resources_[object.id];
+    if (object.kind == "PodDisruptionBudget" && object.group == "policy") {
+      PrepareSelection(object, kPdbSource, work);
+    } else if (object.kind == "Service" && object.group == kCoreGroup) {
+      PrepareSelection(object, kServiceSource, work);
+    } else if (object.kind == "NetworkPolicy" &&
+               (object.group == "networking.k8s.io" || object.group == "extensions")) {
+      PrepareSelection(object, kNetworkPolicySource, work);
+    } else if (object.kind == "HorizontalPodAutoscaler" && object.group == "autoscaling") {
+      AddScaleTarget(object, &work->other);
+    } else if ((object.kind == "RoleBinding" || object.kind == "ClusterRoleBinding") &&
+               object.group == kRbacGroup) {
+      AddBindings(object, &work->other);
+    }
+    if (IsWorkload(resource)) AddReferences(object, &work->other);
+  }
+
+  void PrepareSelection(const Object& object, SelectorSource source, ObjectWork* work) const {
+    if (object.namespace_name.empty()) return;
+    LabelSelector selector = SelectorOf(resources_[object.id], &work->path);
+    if (selector.scope() == LabelSelector::Scope::kNothing) return;
+    auto it = namespaces_.find(NamespaceKey(object.module_dir, object.namespace_name));
+    if (it == namespaces_.end()) return;
+    work->source = source;
+    work->ns = &it->second;
+    work->selected_ready =
+        work->ns->workloads.SelectBounded(selector, kMaxPreparedCandidates, &work->selected);
+    if (!work->selected_ready) work->selector = std::move(selector);
+  }
+
+  void Finish(const Object& object, ObjectWork* work) {
+    if (work->source != 0) {
+      if (!work->selected_ready) work->selected = work->ns->workloads.Select(work->selector);
+      EmitSelections(object, static_cast<SelectorSource>(work->source), *work);
+    }
+    for (Edge& edge : work->other) {
+      edges_->push_back(std::move(edge));
+      ++result_.other_edges;
+    }
+    *work = ObjectWork();  // frees the batch's memory as it goes
   }
 
   // Objects that reference others by name are never referenced themselves by these edges
@@ -203,50 +291,45 @@ class EdgeBuilder {
     return found;
   }
 
-  void Emit(ResourceId from, ResourceId to, EdgeKind kind, std::string path) {
-    edges_->push_back(Edge{from, to, kind, std::move(path)});
-    if (kind == EdgeKind::kSelects) {
-      ++result_.selection_edges;
-    } else {
-      ++result_.other_edges;
-    }
+  void EmitSelection(ResourceId from, ResourceId to, const std::string& path) {
+    edges_->push_back(Edge{from, to, EdgeKind::kSelects, path});
+    ++result_.selection_edges;
   }
 
-  void AddSelections(const Object& object, SelectorSource source) {
-    const Resource& resource = resources_[object.id];
-    if (object.namespace_name.empty()) return;
-    std::string path;
-    LabelSelector selector = SelectorOf(resource, &path);
-    if (selector.scope() == LabelSelector::Scope::kNothing) return;
-    auto it = namespaces_.find(NamespaceKey(object.module_dir, object.namespace_name));
-    if (it == namespaces_.end()) return;
-    const Namespace& ns = it->second;
+  static void Emit(ResourceId from, ResourceId to, EdgeKind kind, std::string path,
+                   std::vector<Edge>* out) {
+    out->push_back(Edge{from, to, kind, std::move(path)});
+  }
+
+  void EmitSelections(const Object& object, SelectorSource source, const ObjectWork& work) {
+    const std::string& path = work.path;
+    const Namespace& ns = *work.ns;
     const std::string uncertain_path = path + std::string(kUncertainSuffix);
     bool selected_any = false;
-    ns.workloads.Select(selector, [&](uint32_t item, Match match) {
+    for (const auto& [item, match] : work.selected) {
       // Past the bound: only the first edge of this selector and edges to objects that no
       // selector of this kind has reached yet.
       if (result_.selection_edges >= options_.max_selection_edges) {
         if (selected_any && (covered_[item] & source) != 0) {
           result_.selection_edges_limited = true;
-          return;
+          continue;
         }
       }
-      Emit(object.id, item, EdgeKind::kSelects, match == Match::kYes ? path : uncertain_path);
+      EmitSelection(object.id, item, match == Match::kYes ? path : uncertain_path);
       covered_[item] |= source;
       selected_any = true;
-    });
+    }
     for (ResourceId pod_source : ns.pod_sources) {
       if (result_.selection_edges >= options_.max_selection_edges && selected_any) {
         result_.selection_edges_limited = true;
         break;
       }
-      Emit(object.id, pod_source, EdgeKind::kSelects, uncertain_path);
+      EmitSelection(object.id, pod_source, uncertain_path);
       selected_any = true;
     }
   }
 
-  void AddScaleTarget(const Object& object) {
+  void AddScaleTarget(const Object& object, std::vector<Edge>* out) const {
     const Value* ref = Lookup(resources_[object.id].attributes, {"spec", "scaleTargetRef"});
     if (ref == nullptr || !ref->is_map()) return;
     const std::string* kind = KnownString(ref->Get("kind"));
@@ -258,11 +341,11 @@ class EdgeBuilder {
     std::string_view group = version_text ? SplitApiVersion(*version_text).first : "";
     for (ResourceId target : Named(object.module_dir, object.namespace_name, group, *kind, *name,
                                    /*any_group=*/version_text == nullptr)) {
-      Emit(object.id, target, EdgeKind::kTargets, "spec.scaleTargetRef");
+      Emit(object.id, target, EdgeKind::kTargets, "spec.scaleTargetRef", out);
     }
   }
 
-  void AddBindings(const Object& object) {
+  void AddBindings(const Object& object, std::vector<Edge>* out) const {
     const Value& attributes = resources_[object.id].attributes;
     const bool cluster_binding = object.kind == "ClusterRoleBinding";
     if (const Value* role_ref = attributes.Get("roleRef");
@@ -280,7 +363,7 @@ class EdgeBuilder {
         }
         if (kind != nullptr) {
           for (ResourceId role : Named(object.module_dir, scope, kRbacGroup, *kind, *name)) {
-            Emit(object.id, role, EdgeKind::kBinds, "roleRef");
+            Emit(object.id, role, EdgeKind::kBinds, "roleRef", out);
           }
         }
       }
@@ -307,24 +390,24 @@ class EdgeBuilder {
       }
       for (ResourceId account :
            Named(object.module_dir, namespace_name, kCoreGroup, "ServiceAccount", *name)) {
-        Emit(object.id, account, EdgeKind::kBinds, Indexed("subjects", i));
+        Emit(object.id, account, EdgeKind::kBinds, Indexed("subjects", i), out);
       }
     }
   }
 
   // A reference by name to a core object of the workload's namespace.
   void Reference(const Object& object, std::string_view kind, const Value* name,
-                 const std::string& path) {
+                 const std::string& path, std::vector<Edge>* out) const {
     const std::string* text = KnownString(name);
     if (text == nullptr) return;
     for (ResourceId target :
          Named(object.module_dir, object.namespace_name, kCoreGroup, kind, *text)) {
-      Emit(object.id, target, EdgeKind::kReferences, path);
+      Emit(object.id, target, EdgeKind::kReferences, path, out);
     }
   }
 
   void AddContainerReferences(const Object& object, const Value& containers,
-                              const std::string& path) {
+                              const std::string& path, std::vector<Edge>* out) const {
     if (!containers.is_list()) return;
     for (size_t c = 0; c < containers.size(); ++c) {
       const Value& container = containers.as_list()[c];
@@ -336,10 +419,10 @@ class EdgeBuilder {
           if (!source.is_map()) continue;
           const std::string source_path = Indexed(container_path + ".envFrom", e);
           if (const Value* ref = source.Get("configMapRef"); ref && ref->is_map()) {
-            Reference(object, "ConfigMap", ref->Get("name"), source_path + ".configMapRef");
+            Reference(object, "ConfigMap", ref->Get("name"), source_path + ".configMapRef", out);
           }
           if (const Value* ref = source.Get("secretRef"); ref && ref->is_map()) {
-            Reference(object, "Secret", ref->Get("name"), source_path + ".secretRef");
+            Reference(object, "Secret", ref->Get("name"), source_path + ".secretRef", out);
           }
         }
       }
@@ -349,17 +432,17 @@ class EdgeBuilder {
           if (value_from == nullptr || !value_from->is_map()) continue;
           const std::string from_path = Indexed(container_path + ".env", e) + ".valueFrom";
           if (const Value* ref = value_from->Get("configMapKeyRef"); ref && ref->is_map()) {
-            Reference(object, "ConfigMap", ref->Get("name"), from_path + ".configMapKeyRef");
+            Reference(object, "ConfigMap", ref->Get("name"), from_path + ".configMapKeyRef", out);
           }
           if (const Value* ref = value_from->Get("secretKeyRef"); ref && ref->is_map()) {
-            Reference(object, "Secret", ref->Get("name"), from_path + ".secretKeyRef");
+            Reference(object, "Secret", ref->Get("name"), from_path + ".secretKeyRef", out);
           }
         }
       }
     }
   }
 
-  void AddReferences(const Object& object) {
+  void AddReferences(const Object& object, std::vector<Edge>* out) const {
     if (object.namespace_name.empty()) return;
     const Resource& resource = resources_[object.id];
     const Value* spec = PodSpec(resource);
@@ -372,12 +455,12 @@ class EdgeBuilder {
       account = spec->Get("serviceAccount");  // deprecated alias
       account_path = prefix + ".serviceAccount";
     }
-    Reference(object, "ServiceAccount", account, account_path);
+    Reference(object, "ServiceAccount", account, account_path, out);
 
     if (const Value* pull = spec->Get("imagePullSecrets"); pull && pull->is_list()) {
       for (size_t i = 0; i < pull->size(); ++i) {
         Reference(object, "Secret", pull->as_list()[i].Get("name"),
-                  Indexed(prefix + ".imagePullSecrets", i));
+                  Indexed(prefix + ".imagePullSecrets", i), out);
       }
     }
 
@@ -387,14 +470,14 @@ class EdgeBuilder {
         if (!volume.is_map()) continue;
         const std::string volume_path = Indexed(prefix + ".volumes", i);
         if (const Value* v = volume.Get("configMap"); v && v->is_map()) {
-          Reference(object, "ConfigMap", v->Get("name"), volume_path + ".configMap");
+          Reference(object, "ConfigMap", v->Get("name"), volume_path + ".configMap", out);
         }
         if (const Value* v = volume.Get("secret"); v && v->is_map()) {
-          Reference(object, "Secret", v->Get("secretName"), volume_path + ".secret");
+          Reference(object, "Secret", v->Get("secretName"), volume_path + ".secret", out);
         }
         if (const Value* v = volume.Get("persistentVolumeClaim"); v && v->is_map()) {
           Reference(object, "PersistentVolumeClaim", v->Get("claimName"),
-                    volume_path + ".persistentVolumeClaim");
+                    volume_path + ".persistentVolumeClaim", out);
         }
         const Value* sources = Lookup(volume, {"projected", "sources"});
         if (sources == nullptr || !sources->is_list()) continue;
@@ -403,10 +486,10 @@ class EdgeBuilder {
           if (!source.is_map()) continue;
           const std::string source_path = Indexed(volume_path + ".projected.sources", s);
           if (const Value* v = source.Get("configMap"); v && v->is_map()) {
-            Reference(object, "ConfigMap", v->Get("name"), source_path + ".configMap");
+            Reference(object, "ConfigMap", v->Get("name"), source_path + ".configMap", out);
           }
           if (const Value* v = source.Get("secret"); v && v->is_map()) {
-            Reference(object, "Secret", v->Get("name"), source_path + ".secret");
+            Reference(object, "Secret", v->Get("name"), source_path + ".secret", out);
           }
         }
       }
@@ -414,7 +497,7 @@ class EdgeBuilder {
 
     for (const char* field : {"initContainers", "containers", "ephemeralContainers"}) {
       if (const Value* containers = spec->Get(field)) {
-        AddContainerReferences(object, *containers, prefix + "." + field);
+        AddContainerReferences(object, *containers, prefix + "." + field, out);
       }
     }
   }

@@ -58,6 +58,9 @@ inline constexpr std::string_view kUncertainSuffix = " (uncertain)";
 
 struct KubernetesEdgeOptions {
   uint64_t max_selection_edges = 2'000'000;
+  // Threads for the per-object work (engine/parallel.h); the edges and their order are the same
+  // for any value.
+  int jobs = 1;
 };
 
 struct KubernetesEdgeResult {

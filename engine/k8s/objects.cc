@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <utility>
 
 #include "engine/engine_rules.h"
+#include "engine/parallel.h"
 
 namespace faultline::engine::k8s {
 namespace {
@@ -63,6 +65,17 @@ static_assert(std::is_sorted(kClusterScopedKinds.begin(), kClusterScopedKinds.en
 constexpr std::array<std::string_view, 6> kServerMetadataFields = {
     "creationTimestamp", "generation", "managedFields", "resourceVersion", "selfLink", "uid"};
 
+// The value at `path`, following map keys only (nullptr when a step is absent or not a map): what
+// Value::Find gives for keys that are not list indexes, without building a path vector.
+const Value* MapPath(const Value& root, std::initializer_list<std::string_view> path) {
+  const Value* current = &root;
+  for (std::string_view step : path) {
+    current = current->Get(step);
+    if (current == nullptr) return nullptr;
+  }
+  return current;
+}
+
 const std::string* StringAt(const Value& map, std::string_view key) {
   const Value* value = map.Get(key);
   return value != nullptr && value->is_string() ? &value->as_string() : nullptr;
@@ -94,40 +107,49 @@ bool IsCrd(const Value& root) {
          api_version->starts_with("apiextensions.k8s.io/");
 }
 
+// A problem found while recognizing: reported (numbered by discriminator) in document order.
+struct PendingReport {
+  SourceRange range;
+  std::string message;
+  std::string discriminator;
+};
+
+// What a run of consecutive documents yields.
+struct ChunkResult {
+  std::vector<Resource> objects;
+  std::vector<PendingReport> reports;
+};
+
+// Documents handled by one ParallelFor item: large streams are cut into chunks this size.
+constexpr size_t kDocumentsPerChunk = 256;
+
 class Recognizer {
  public:
-  Recognizer(const YamlStream& stream, const KubernetesOptions& options,
-             std::vector<Finding>* diagnostics)
-      : stream_(stream), options_(options), diagnostics_(diagnostics) {
-    scopes_ = options.crd_scopes;
-    CollectCrdScopes(stream, &scopes_);
-  }
+  Recognizer(const KubernetesOptions& options, const KindScopes& scopes, ChunkResult* out)
+      : options_(options), scopes_(scopes), out_(out) {}
 
-  std::vector<Resource> Run() {
-    for (const YamlDocument& document : stream_.documents) {
-      const Value& root = document.root;
-      if (!IsObjectShaped(root)) continue;
-      const Value* items = root.Get("items");
-      const std::string& kind = root.Get("kind")->as_string();
-      bool is_list =
-          kind == "List" || (kind.ends_with("List") && items != nullptr && items->is_list());
-      if (!is_list) {
-        if (IsToolConfiguration(root.Get("apiVersion")->as_string(), kind)) continue;
-        AddObject(root, document.range);
-        continue;
-      }
-      if (items == nullptr || !items->is_list()) continue;  // an empty `kind: List`
-      for (const Value& item : items->as_list()) {
-        if (IsObjectShaped(item)) {
-          AddObject(item, item.range());
-        } else {
-          Report(item.range(),
-                 "item of " + kind + " is not a kubernetes object (no apiVersion and kind)",
-                 "list item");
-        }
+  void AddDocument(const YamlDocument& document) {
+    const Value& root = document.root;
+    if (!IsObjectShaped(root)) return;
+    const Value* items = root.Get("items");
+    const std::string& kind = root.Get("kind")->as_string();
+    bool is_list =
+        kind == "List" || (kind.ends_with("List") && items != nullptr && items->is_list());
+    if (!is_list) {
+      if (IsToolConfiguration(root.Get("apiVersion")->as_string(), kind)) return;
+      AddObject(root, document.range);
+      return;
+    }
+    if (items == nullptr || !items->is_list()) return;  // an empty `kind: List`
+    for (const Value& item : items->as_list()) {
+      if (IsObjectShaped(item)) {
+        AddObject(item, item.range());
+      } else {
+        Report(item.range(),
+               "item of " + kind + " is not a kubernetes object (no apiVersion and kind)",
+               "list item");
       }
     }
-    return std::move(objects_);
   }
 
  private:
@@ -202,7 +224,7 @@ class Recognizer {
 
     if (options_.origin != Origin::kLive && !default_namespace) {
       resource.attributes = object;  // shares the document's Value
-      objects_.push_back(std::move(resource));
+      out_->objects.push_back(std::move(resource));
       return;
     }
     ValueMap entries = object.as_map();
@@ -231,47 +253,88 @@ class Recognizer {
     }
     if (metadata_changed) entries["metadata"] = Rebuilt(*metadata, std::move(metadata_entries));
     resource.attributes = Rebuilt(object, std::move(entries));
-    objects_.push_back(std::move(resource));
+    out_->objects.push_back(std::move(resource));
   }
 
   void Report(SourceRange range, std::string message, std::string discriminator) {
-    if (diagnostics_ == nullptr) return;
-    // Objects without a name have no address: tell repeated ones apart by their order.
-    int count = ++reported_[discriminator];
-    diagnostics_->push_back(MakeEngineFinding(kInvalidObjectId, range, std::move(message),
-                                              discriminator + " #" + std::to_string(count)));
+    out_->reports.push_back(PendingReport{range, std::move(message), std::move(discriminator)});
   }
 
-  const YamlStream& stream_;
   const KubernetesOptions& options_;
-  std::vector<Finding>* diagnostics_;
-  KindScopes scopes_;
-  std::vector<Resource> objects_;
-  std::map<std::string, int> reported_;
+  const KindScopes& scopes_;
+  ChunkResult* out_;
 };
+
+// Scope entries of the CustomResourceDefinitions of one document (itself or a List's items), in
+// order.
+void CollectDocumentCrdScopes(const Value& root, std::vector<std::pair<std::string, bool>>* out) {
+  auto collect = [&](const Value& value) {
+    if (!value.is_map() || !IsCrd(value)) return;
+    const Value* kind = MapPath(value, {"spec", "names", "kind"});
+    const Value* scope = MapPath(value, {"spec", "scope"});
+    if (kind == nullptr || !kind->is_string() || scope == nullptr || !scope->is_string()) return;
+    out->emplace_back(kind->as_string(), scope->as_string() == "Cluster");
+  };
+  collect(root);
+  const Value* items = root.Get("items");
+  if (items != nullptr && items->is_list()) {
+    for (const Value& item : items->as_list()) collect(item);
+  }
+}
 
 }  // namespace
 
 std::vector<Resource> KubernetesObjects(const YamlStream& stream, const KubernetesOptions& options,
                                         std::vector<Finding>* diagnostics) {
-  return Recognizer(stream, options, diagnostics).Run();
+  // Documents are recognized in chunks, on up to options.jobs threads; chunk results are joined
+  // in document order, so the outcome does not depend on the number of jobs.
+  const std::vector<YamlDocument>& documents = stream.documents;
+  size_t chunks = (documents.size() + kDocumentsPerChunk - 1) / kDocumentsPerChunk;
+  auto chunk_range = [&](size_t c) {
+    size_t begin = c * kDocumentsPerChunk;
+    return std::pair(begin, std::min(documents.size(), begin + kDocumentsPerChunk));
+  };
+  // CustomResourceDefinition scopes first: any document's CRD decides every object's scope.
+  std::vector<std::vector<std::pair<std::string, bool>>> crds(chunks);
+  ParallelFor(chunks, options.jobs, [&](size_t c) {
+    auto [begin, end] = chunk_range(c);
+    for (size_t d = begin; d < end; ++d) CollectDocumentCrdScopes(documents[d].root, &crds[c]);
+  });
+  KindScopes scopes = options.crd_scopes;
+  for (auto& chunk : crds) {
+    for (auto& [kind, cluster] : chunk) scopes[std::move(kind)] = cluster;
+  }
+  std::vector<ChunkResult> results(chunks);
+  ParallelFor(chunks, options.jobs, [&](size_t c) {
+    auto [begin, end] = chunk_range(c);
+    Recognizer recognizer(options, scopes, &results[c]);
+    for (size_t d = begin; d < end; ++d) recognizer.AddDocument(documents[d]);
+  });
+  size_t total = 0;
+  for (const ChunkResult& result : results) total += result.objects.size();
+  std::vector<Resource> objects;
+  objects.reserve(total);
+  // Objects without a name have no address: repeated reports are told apart by their order.
+  std::map<std::string, int> reported;
+  for (ChunkResult& result : results) {
+    for (Resource& r : result.objects) objects.push_back(std::move(r));
+    if (diagnostics == nullptr) continue;
+    for (PendingReport& report : result.reports) {
+      int count = ++reported[report.discriminator];
+      diagnostics->push_back(
+          MakeEngineFinding(kInvalidObjectId, report.range, std::move(report.message),
+                            report.discriminator + " #" + std::to_string(count)));
+    }
+  }
+  return objects;
 }
 
 void CollectCrdScopes(const YamlStream& stream, KindScopes* scopes) {
-  auto collect = [&](const Value& root) {
-    if (!root.is_map() || !IsCrd(root)) return;
-    const Value* kind = root.Find({"spec", "names", "kind"});
-    const Value* scope = root.Find({"spec", "scope"});
-    if (kind == nullptr || !kind->is_string() || scope == nullptr || !scope->is_string()) return;
-    (*scopes)[kind->as_string()] = scope->as_string() == "Cluster";
-  };
+  std::vector<std::pair<std::string, bool>> found;
   for (const YamlDocument& document : stream.documents) {
-    collect(document.root);
-    const Value* items = document.root.Get("items");
-    if (items != nullptr && items->is_list()) {
-      for (const Value& item : items->as_list()) collect(item);
-    }
+    CollectDocumentCrdScopes(document.root, &found);
   }
+  for (auto& [kind, cluster] : found) (*scopes)[std::move(kind)] = cluster;
 }
 
 bool IsClusterScopedKind(std::string_view kind) {
@@ -298,7 +361,7 @@ std::string_view KindOf(const Resource& resource) {
 }
 
 std::string_view NamespaceOf(const Resource& resource) {
-  const Value* value = resource.attributes.Find({"metadata", "namespace"});
+  const Value* value = MapPath(resource.attributes, {"metadata", "namespace"});
   return value != nullptr && value->is_string() ? std::string_view(value->as_string())
                                                 : std::string_view();
 }
@@ -309,9 +372,9 @@ const Value* PodTemplateSpec(const Resource& resource) {
   if (kind == "Pod") {
     spec = resource.attributes.Get("spec");
   } else if (kind == "CronJob") {
-    spec = resource.attributes.Find({"spec", "jobTemplate", "spec", "template", "spec"});
+    spec = MapPath(resource.attributes, {"spec", "jobTemplate", "spec", "template", "spec"});
   } else if (IsWorkloadKind(kind)) {
-    spec = resource.attributes.Find({"spec", "template", "spec"});
+    spec = MapPath(resource.attributes, {"spec", "template", "spec"});
   }
   return spec != nullptr && spec->is_map() ? spec : nullptr;
 }

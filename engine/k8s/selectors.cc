@@ -1,6 +1,7 @@
 #include "engine/k8s/selectors.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace faultline::engine::k8s {
 
@@ -399,17 +400,26 @@ void LabelIndex::Select(const LabelSelector& selector,
 
 std::vector<std::pair<uint32_t, Match>> LabelIndex::Select(const LabelSelector& selector) const {
   std::vector<std::pair<uint32_t, Match>> result;
+  SelectBounded(selector, std::numeric_limits<size_t>::max(), &result);
+  return result;
+}
+
+bool LabelIndex::SelectBounded(const LabelSelector& selector, size_t max_candidates,
+                               std::vector<std::pair<uint32_t, Match>>* out) const {
+  std::vector<std::pair<uint32_t, Match>>& result = *out;
+  result.clear();
   switch (selector.scope()) {
     case LabelSelector::Scope::kNothing:
-      return result;
+      return true;
     case LabelSelector::Scope::kEverything:
     case LabelSelector::Scope::kUnknown: {
+      if (items_.size() > max_candidates) return false;
       const Match match =
           selector.scope() == LabelSelector::Scope::kEverything ? Match::kYes : Match::kUnknown;
       result.reserve(items_.size());
       for (const auto& entry : items_) result.emplace_back(entry.first, match);
       std::sort(result.begin(), result.end());
-      return result;
+      return true;
     }
     case LabelSelector::Scope::kRequirements:
       break;
@@ -430,6 +440,8 @@ std::vector<std::pair<uint32_t, Match>> LabelIndex::Select(const LabelSelector& 
       if (size == 0) break;
     }
   }
+  size_t candidates = have_best ? best_size + unknown_labels_.size() : all_.size();
+  if (candidates > max_candidates) return false;
 
   auto consider = [&](uint32_t position) {
     const auto& [item, labels] = items_[position];
@@ -447,7 +459,7 @@ std::vector<std::pair<uint32_t, Match>> LabelIndex::Select(const LabelSelector& 
     for (uint32_t position : unknown_labels_) consider(position);
   }
   std::sort(result.begin(), result.end());
-  return result;
+  return true;
 }
 
 }  // namespace faultline::engine::k8s

@@ -140,6 +140,11 @@ class LabelIndex {
               const std::function<void(uint32_t item, Match match)>& visit) const;
   // The same, collected: (item, kYes or kUnknown) pairs in item order.
   std::vector<std::pair<uint32_t, Match>> Select(const LabelSelector& selector) const;
+  // The same, unless more than `max_candidates` items would have to be checked: then false and
+  // `*result` is left empty (callers fall back to Select, e.g. to bound memory when selections
+  // are computed ahead in parallel).
+  bool SelectBounded(const LabelSelector& selector, size_t max_candidates,
+                     std::vector<std::pair<uint32_t, Match>>* result) const;
 
  private:
   struct StringHash {

@@ -152,7 +152,10 @@ size_t ApplySuppressions(const std::vector<std::unique_ptr<SourceFile>>& files,
   // Annotations on Kubernetes objects.
   for (const Resource& r : graph.resources()) {
     if (r.kind != ResourceKind::kObject) continue;
-    const Value* annotation = r.Find({"metadata", "annotations", kIgnoreAnnotation});
+    // Map steps (as Find reads these keys), without building a path vector per object.
+    const Value* annotation = r.attributes.Get("metadata");
+    if (annotation != nullptr) annotation = annotation->Get("annotations");
+    if (annotation != nullptr) annotation = annotation->Get(kIgnoreAnnotation);
     if (annotation == nullptr || !annotation->is_string() || !annotation->range().valid()) continue;
     Suppression s;
     s.marker = annotation->range();

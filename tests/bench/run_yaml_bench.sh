@@ -2,7 +2,8 @@
 # run_yaml_bench.sh: runs yaml_bench (libyaml alone, LoadYaml, LoadYaml + KubernetesObjects) in a
 # fresh process per mode over the shared Kubernetes corpus and a generated 20,000-object stream,
 # and prints a table: wall and CPU MB/s (CPU: all threads), the ratio to libyaml alone, and peak
-# RSS; mode load-j2 is LoadYaml with YamlLimits::jobs = 2. Then the end to
+# RSS; modes load-j2 and objects-j2 are the same allowed 2 threads (YamlLimits::jobs and
+# KubernetesOptions::jobs = 2, as a scan at --jobs 2 of one large file). Then the end to
 # end figures, what a user runs: `faultline scan --no-secrets --format json` at --jobs 1 and 2 on
 # the generated stream and on the corpus manifests (kustomizations not rendered: kubectl's time is
 # not YAML's), with wall and CPU (user + sys) MB/s, peak RSS, and whether --jobs 1 and 2 wrote the
@@ -35,6 +36,7 @@ best_of() {  # best_of MODE PATHS...: the run with the least CPU time; max peak 
   shift
   # load-j2: LoadYaml allowed 2 threads (large streams parsed in parts).
   [[ $mode == load-j2 ]] && mode=load && jobs=2
+  [[ $mode == objects-j2 ]] && mode=objects && jobs=2
   for ((i = 0; i < repeat; i++)); do
     out=$("$bench" "$mode" "$@" --jobs "$jobs")
     cpu=$(field cpu_ms "$out")
@@ -60,7 +62,7 @@ printf '\n%-10s %-8s %6s %7s | %9s %9s | %8s %8s | %9s | %8s %8s\n' \
 run() {  # run NAME PATHS...
   local name=$1 base_cpu=""
   shift
-  for mode in libyaml load load-j2 objects; do
+  for mode in libyaml load load-j2 objects objects-j2; do
     read -r rss line < <(best_of "$mode" "$@")
     local cpu
     cpu=$(field cpu_ms "$line")

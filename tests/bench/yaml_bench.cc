@@ -5,7 +5,7 @@
 //   yaml_bench load PATH...        parsers::yaml::LoadYaml (located Values); `--jobs N` lets it
 //                                  parse each large stream in parts on N threads
 //   yaml_bench objects PATH...     LoadYaml + k8s::KubernetesObjects, objects kept alive as a scan
-//                                  keeps them
+//                                  keeps them (`--jobs N` for both, as a scan of one file)
 //   yaml_bench generate FILE [--objects N]
 //                                  writes a manifest stream of N objects (default 20,000):
 //                                  Deployments with realistic pod specs, Services and
@@ -140,6 +140,7 @@ int Measure(const std::string& mode, const std::vector<std::string>& roots, int 
     if (mode == "objects") {
       engine::k8s::KubernetesOptions options;
       options.module_dir = "bench";
+      options.jobs = jobs;  // as a scan recognizes a large stream (engine/document_inputs.cc)
       std::vector<engine::Finding> found;
       std::vector<engine::Resource> file_objects =
           engine::k8s::KubernetesObjects(stream, options, &found);

@@ -302,6 +302,83 @@ TEST(KubernetesObjectsTest, MissingOrInvalidNamesAreReportedAtTheKind) {
   EXPECT_EQ(objects.size(), 1u);
 }
 
+// A stream of many chunks (KubernetesObjects recognizes documents in chunks of 256 on
+// options.jobs threads): objects, nameless objects reported in every chunk, a List, and a
+// CustomResourceDefinition written after the objects of its kind.
+std::string ManyDocumentStream() {
+  std::string text;
+  for (int i = 0; i < 1200; ++i) {
+    if (i % 97 == 0) {
+      text += "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels: {n: \"" +
+              std::to_string(i) + "\"}\n---\n";
+    } else if (i % 101 == 0) {
+      text +=
+          "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n"
+          "  metadata: {name: listed-" +
+          std::to_string(i) + "}\n- not an object\n---\n";
+    } else if (i % 2 == 0) {
+      text += "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w-" +
+              std::to_string(i) + "\n---\n";
+    } else {
+      text += "apiVersion: v1\nkind: Service\nmetadata:\n  name: s-" + std::to_string(i) +
+              "\n  namespace: ns-" + std::to_string(i % 7) + "\n---\n";
+    }
+  }
+  text +=
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+      "metadata: {name: widgets.example.com}\n"
+      "spec:\n  scope: Cluster\n  names: {kind: Widget}\n";
+  return text;
+}
+
+std::vector<std::string> Describe(const std::vector<Resource>& objects,
+                                  const std::vector<Finding>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Resource& o : objects) {
+    out.push_back(o.type + " " + o.address + " " + o.name + " " + o.module_dir + " " +
+                  StartOf(o.range) + "-" + std::to_string(o.range.end) + " " + StartOf(o.header) +
+                  " " + std::string(NamespaceOf(o)));
+  }
+  for (const Finding& f : diagnostics) {
+    out.push_back(f.rule_id + " " + StartOf(f.range) + " " + f.message + " " + f.fingerprint);
+  }
+  return out;
+}
+
+TEST(KubernetesObjectsTest, ParallelRecognitionGivesTheSameObjectsAndDiagnosticsForAnyJobs) {
+  Recognized r = Recognize(ManyDocumentStream());
+  ASSERT_GT(r.stream.documents.size(), 1000u);  // several chunks
+  std::vector<std::string> one = Describe(r.objects, r.diagnostics);
+  for (int jobs : {2, 3, 8}) {
+    KubernetesOptions options;
+    options.jobs = jobs;
+    std::vector<Finding> diagnostics;
+    std::vector<Resource> objects = KubernetesObjects(r.stream, options, &diagnostics);
+    EXPECT_EQ(Describe(objects, diagnostics), one) << "jobs " << jobs;
+  }
+  // The CRD at the end of the stream makes every Widget cluster-scoped, in every chunk.
+  const Resource* first = r.Find("Widget/w-2");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(NamespaceOf(*first), "");
+  EXPECT_NE(r.Find("Widget/w-1198"), nullptr);
+  EXPECT_NE(r.Find("Service/ns-2/s-1199"), nullptr);
+  EXPECT_NE(r.Find("ConfigMap/default/listed-101"), nullptr);
+  // Nameless Deployments (every 97th document, across chunks) are numbered in document order.
+  std::vector<std::string> nameless;
+  for (const Finding& f : r.diagnostics) {
+    if (f.message.find("apps/v1/Deployment has no metadata.name") != std::string::npos) {
+      nameless.push_back(StartOf(f.range));
+    }
+  }
+  EXPECT_EQ(nameless.size(), 13u);  // i = 0, 97, ..., 1164
+  EXPECT_TRUE(std::is_sorted(nameless.begin(), nameless.end(), [](const auto& a, const auto& b) {
+    return std::stoi(a) < std::stoi(b);
+  }));
+  std::set<std::string> fingerprints;
+  for (const Finding& f : r.diagnostics) fingerprints.insert(f.fingerprint);
+  EXPECT_EQ(fingerprints.size(), r.diagnostics.size());
+}
+
 TEST(KubernetesObjectsTest, LiveObjectsKeepServerFieldsApart) {
   KubernetesOptions options;
   options.origin = Origin::kLive;
