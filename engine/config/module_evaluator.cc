@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -1042,7 +1043,8 @@ void CollectBodyReferences(const hcl::Body& body, bool top_level, const std::str
 }
 
 void ModuleInstance::Materialize(EvaluationOutput& out, int64_t module_node) {
-  std::map<std::string, std::vector<ResourceId>> ids;  // node key -> ids
+  // Node key -> ids. Unordered: the edges made from it are sorted by ResourceGraph::Finalize.
+  std::unordered_map<std::string, std::vector<ResourceId>> ids;
   auto add = [&](Resource r, const std::string& key) -> ResourceId {
     ResourceId id = static_cast<ResourceId>(out.resources.size());
     r.id = id;
