@@ -17,6 +17,7 @@ using TokenKind = TemplateToken::Kind;
 
 // Symbol ids of the node types the converter dispatches on, resolved once per process.
 struct Symbols {
+  TSFieldId key_field, val_field;
   TSSymbol attribute, block, block_start, block_end, body, bool_lit, collection_value, comment,
       conditional, ellipsis, expression, for_cond, for_expr, for_intro, for_object_expr,
       for_tuple_expr, full_splat, function_arguments, function_call, get_attr, heredoc_identifier,
@@ -39,6 +40,8 @@ struct Symbols {
                                            false);
       };
       Symbols s{};
+      s.key_field = ts_language_field_id_for_name(language, "key", 3);
+      s.val_field = ts_language_field_id_for_name(language, "val", 3);
       s.attribute = named("attribute");
       s.block = named("block");
       s.block_start = named("block_start");
@@ -196,38 +199,30 @@ void CstConverter::AddDiagnostic(uint32_t begin, uint32_t end, std::string messa
   diagnostics_->push_back(ParseDiagnostic{Range(begin, end), std::move(message)});
 }
 
-void CstConverter::NodeList::push_back(TSNode node) {
+void CstConverter::NodeList::push_back(TSNode node, TSSymbol symbol) {
   if (size_ < kInline) {
-    inline_[size_++] = node;
+    inline_[size_] = node;
+    inline_symbols_[size_] = symbol;
+    ++size_;
     return;
   }
-  if (size_ == kInline) heap_.assign(inline_, inline_ + kInline);
+  if (size_ == kInline) {
+    heap_.assign(inline_, inline_ + kInline);
+    heap_symbols_.assign(inline_symbols_, inline_symbols_ + kInline);
+  }
   heap_.push_back(node);
+  heap_symbols_.push_back(symbol);
   ++size_;
 }
 
 CstConverter::NodeList CstConverter::Children(TSNode node) {
   NodeList out;
-  uint32_t count = ts_node_child_count(node);
-  if (count == 0) return out;
-  if (count <= 3) {
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode child = ts_node_child(node, i);
-      if (!ts_node_is_extra(child)) out.push_back(child);  // comments
-    }
-    return out;
-  }
-  if (cursor_.has_value()) {
-    cursor_->Reset(node);
-  } else {
-    cursor_.emplace(node);
-  }
-  if (cursor_->GotoFirstChild()) {
-    do {
-      TSNode child = cursor_->node();
-      if (!ts_node_is_extra(child)) out.push_back(child);  // comments
-    } while (cursor_->GotoNextSibling());
-  }
+  tree_sitter::ForEachChild(
+      node, /*skip_extras=*/true,
+      [](void* list, TSNode child, TSSymbol symbol) {
+        static_cast<NodeList*>(list)->push_back(child, symbol);
+      },
+      &out);
   return out;
 }
 
@@ -358,14 +353,15 @@ bool CstConverter::ReportFirstSyntaxError(TSNode root) {
 }
 
 bool CstConverter::NameSet::Insert(std::string_view name) {
-  constexpr size_t kSmall = 16;
   if (large_.empty()) {
-    for (std::string_view existing : small_) {
-      if (existing == name) return false;
+    for (size_t i = 0; i < small_size_; ++i) {
+      if (small_[i] == name) return false;
     }
-    small_.push_back(name);
-    if (small_.size() > kSmall) large_.insert(small_.begin(), small_.end());
-    return true;
+    if (small_size_ < kSmall) {
+      small_[small_size_++] = name;
+      return true;
+    }
+    large_.insert(small_, small_ + kSmall);
   }
   return large_.insert(name).second;
 }
@@ -374,12 +370,14 @@ Body CstConverter::ConvertConfigFile(TSNode config_file) {
   Body body;
   body.range = Range(0, static_cast<uint32_t>(buffer_.size()));
   NameSet names;
-  for (TSNode child : Children(config_file)) {
-    if (Is(child, Sym().object)) {
+  NodeList kids = Children(config_file);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSNode child = kids[i];
+    if (kids.symbol(i) == Sym().object) {
       AddDiagnostic(ts_node_start_byte(child), ts_node_start_byte(child) + 1,
                     "syntax error: expected an attribute or block, found an object");
     } else {
-      ConvertBodyItem(child, 1, &body, &names);
+      ConvertBodyItem(child, kids.symbol(i), 1, &body, &names);
     }
   }
   return body;
@@ -388,9 +386,21 @@ Body CstConverter::ConvertConfigFile(TSNode config_file) {
 void CstConverter::ConvertBodyInto(TSNode body, uint32_t depth, Body* out, NameSet* names) {
   const Symbols& s = Sym();
   TSNode previous{};
+  TSSymbol previous_symbol = 0;
   bool have_previous = false;
-  for (TSNode child : Children(body)) {
-    bool item = Is(child, s.attribute) || Is(child, s.block);
+  NodeList kids = Children(body);
+  size_t attributes = 0;
+  size_t blocks = 0;
+  for (size_t i = 0; i < kids.size(); ++i) {
+    attributes += kids.symbol(i) == s.attribute;
+    blocks += kids.symbol(i) == s.block;
+  }
+  out->attributes.reserve(out->attributes.size() + attributes);
+  out->blocks.reserve(out->blocks.size() + blocks);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSNode child = kids[i];
+    TSSymbol symbol = kids.symbol(i);
+    bool item = symbol == s.attribute || symbol == s.block;
     if (item && have_previous) {
       // HCL ends every attribute and block with a newline: `a = 1 b = 2` is not valid.
       uint32_t gap_begin = ts_node_end_byte(previous);
@@ -399,26 +409,27 @@ void CstConverter::ConvertBodyInto(TSNode body, uint32_t depth, Body* out, NameS
           buffer_.substr(gap_begin, gap_end - gap_begin).find('\n') == std::string_view::npos) {
         AddDiagnostic(gap_end, gap_end,
                       std::string("syntax error: missing newline after ") +
-                          (Is(previous, s.attribute) ? "attribute" : "block"));
+                          (previous_symbol == s.attribute ? "attribute" : "block"));
       }
     }
     if (item) {
       previous = child;
+      previous_symbol = symbol;
       have_previous = true;
     }
-    ConvertBodyItem(child, depth, out, names);
+    ConvertBodyItem(child, symbol, depth, out, names);
   }
 }
 
-void CstConverter::ConvertBodyItem(TSNode item, uint32_t depth, Body* out, NameSet* names) {
+void CstConverter::ConvertBodyItem(TSNode item, TSSymbol symbol, uint32_t depth, Body* out,
+                                   NameSet* names) {
   const Symbols& s = Sym();
-  TSSymbol symbol = SymbolOf(item);
   if (symbol == s.attribute) {
     if (ts_node_has_error(item)) return;
     Attribute attribute;
-    if (!ConvertAttribute(item, depth, &attribute)) return;
+    TSNode name{};
+    if (!ConvertAttribute(item, depth, &attribute, &name)) return;
     // HCL rejects a second definition of an attribute in the same body; keep the first.
-    TSNode name = ts_node_child(item, 0);
     if (!names->Insert(Text(name))) {
       AddDiagnostic(ts_node_start_byte(name), ts_node_end_byte(name),
                     "attribute \"" + attribute.name + "\" redefined");
@@ -436,25 +447,26 @@ void CstConverter::ConvertBodyItem(TSNode item, uint32_t depth, Body* out, NameS
   // separately, and nothing from a broken region is guessed at.
 }
 
-bool CstConverter::ConvertAttribute(TSNode node, uint32_t depth, Attribute* out) {
+bool CstConverter::ConvertAttribute(TSNode node, uint32_t depth, Attribute* out, TSNode* name) {
+  const Symbols& s = Sym();
   NodeList kids = Children(node);
-  TSNode name{};
   TSNode value{};
   bool have_name = false;
   bool have_value = false;
-  for (TSNode kid : kids) {
-    if (!have_name && Is(kid, Sym().identifier)) {
-      name = kid;
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSSymbol symbol = kids.symbol(i);
+    if (!have_name && symbol == s.identifier) {
+      *name = kids[i];
       have_name = true;
-    } else if (Is(kid, Sym().expression)) {
-      value = kid;
+    } else if (symbol == s.expression) {
+      value = kids[i];
       have_value = true;
     }
   }
   if (!have_name || !have_value) return false;
-  out->name = std::string(Text(name));
-  out->name_range = NodeRange(name);
-  out->range = Range(ts_node_start_byte(name), ts_node_end_byte(value));
+  out->name.assign(Text(*name));
+  out->name_range = NodeRange(*name);
+  out->range = Range(ts_node_start_byte(*name), ts_node_end_byte(value));
   out->value = Expression(value, depth + 1);
   return true;
 }
@@ -469,11 +481,12 @@ bool CstConverter::ConvertBlock(TSNode node, uint32_t depth, Block* out) {
   uint32_t body_end = 0;
   TSNode body{};
   bool have_body = false;
-  for (TSNode kid : kids) {
-    TSSymbol symbol = SymbolOf(kid);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSNode kid = kids[i];
+    TSSymbol symbol = kids.symbol(i);
     if (!have_type) {
       if (symbol != s.identifier) return false;
-      out->type = std::string(Text(kid));
+      out->type.assign(Text(kid));
       out->type_range = NodeRange(kid);
       header_end = ts_node_end_byte(kid);
       have_type = true;
@@ -506,11 +519,9 @@ bool CstConverter::ConvertBlock(TSNode node, uint32_t depth, Block* out) {
 }
 
 std::string CstConverter::StringLiteralValue(TSNode string_lit) {
-  NodeList kids = Children(string_lit);
-  if (kids.size() < 2) return {};
-  uint32_t begin = ts_node_end_byte(kids.front());
-  uint32_t end = ts_node_start_byte(kids.back());
-  if (end < begin) end = begin;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  if (!QuotedContent(string_lit, &begin, &end)) return {};
   std::string_view raw = buffer_.substr(begin, end - begin);
   if (raw.find('\n') != std::string_view::npos) {
     AddDiagnostic(begin, end, "quoted string may not span multiple lines; use a heredoc");
@@ -520,6 +531,23 @@ std::string CstConverter::StringLiteralValue(TSNode string_lit) {
     AddDiagnostic(begin, end, "invalid escape sequence in quoted string");
   }
   return value;
+}
+
+bool CstConverter::QuotedContent(TSNode string_lit, uint32_t* begin, uint32_t* end) {
+  // An error-free string_lit is `"`, an optional template_literal, `"`; nothing else (not even
+  // a comment) can sit between the quotes, so the content is the node minus one byte each side.
+  uint32_t node_begin = ts_node_start_byte(string_lit);
+  uint32_t node_end = ts_node_end_byte(string_lit);
+  if (node_end < node_begin + 2 || ts_node_has_error(string_lit)) {
+    NodeList kids = Children(string_lit);
+    if (kids.size() < 2) return false;
+    *begin = ts_node_end_byte(kids.front());
+    *end = std::max(*begin, ts_node_start_byte(kids.back()));
+    return true;
+  }
+  *begin = node_begin + 1;
+  *end = node_end - 1;
+  return true;
 }
 
 ExpressionPtr CstConverter::ConvertExpression(TSNode expression) {
@@ -533,7 +561,7 @@ ExpressionPtr CstConverter::Expression(TSNode node, uint32_t depth) {
   if (ts_node_has_error(node)) return Invalid(begin, end, "syntax error");
   NodeList kids = Children(node);
   if (kids.empty()) return Invalid(begin, end, "empty expression");
-  if (kids.size() == 1 && Is(kids[0], Sym().conditional)) return Conditional(kids[0], depth);
+  if (kids.size() == 1 && kids.symbol(0) == Sym().conditional) return Conditional(kids[0], depth);
   return Term(kids, 0, kids.size(), depth);
 }
 
@@ -542,11 +570,11 @@ ExpressionPtr CstConverter::Term(const NodeList& nodes, size_t begin, size_t end
   if (begin >= end) return Invalid(0, 0, "missing operand");
   // Postfix operators (index, attribute, splat) nest the primary below them: count them first
   // so the depth limit holds for the whole chain.
-  size_t primary_length = Is(nodes[begin], s.left_paren) ? 3 : 1;
+  size_t primary_length = nodes.symbol(begin) == s.left_paren ? 3 : 1;
   uint32_t postfix = 0;
   for (size_t i = begin + primary_length; i < end; ++i) {
     postfix += 1;
-    if (Is(nodes[i], s.splat)) postfix += ts_node_child_count(ts_node_child(nodes[i], 0));
+    if (nodes.symbol(i) == s.splat) postfix += ts_node_child_count(ts_node_child(nodes[i], 0));
   }
   uint32_t inner_depth = depth + postfix;
   uint32_t start = ts_node_start_byte(nodes[begin]);
@@ -557,10 +585,11 @@ ExpressionPtr CstConverter::Term(const NodeList& nodes, size_t begin, size_t end
   ExpressionPtr expression = Primary(nodes, &i, end, inner_depth);
   for (; i < end; ++i) {
     // Index keys sit one level below the innermost operand at most: inner_depth + 1 bounds them.
-    if (Is(nodes[i], s.splat)) {
+    if (nodes.symbol(i) == s.splat) {
       expression = Splat(std::move(expression), nodes[i], inner_depth + 1, start);
     } else {
-      expression = Postfix(std::move(expression), nodes[i], start, inner_depth + 1);
+      expression =
+          Postfix(std::move(expression), nodes[i], nodes.symbol(i), start, inner_depth + 1);
     }
   }
   return expression;
@@ -570,8 +599,9 @@ ExpressionPtr CstConverter::Primary(const NodeList& nodes, size_t* index, size_t
                                     uint32_t depth) {
   const Symbols& s = Sym();
   TSNode node = nodes[*index];
+  TSSymbol symbol = nodes.symbol(*index);
   uint32_t begin = ts_node_start_byte(node);
-  if (Is(node, s.left_paren)) {
+  if (symbol == s.left_paren) {
     if (*index + 2 >= end) {
       *index = end;
       return Invalid(begin, ts_node_end_byte(nodes[end - 1]), "unbalanced parenthesis");
@@ -585,11 +615,10 @@ ExpressionPtr CstConverter::Primary(const NodeList& nodes, size_t* index, size_t
     return expression;
   }
   *index += 1;
-  TSSymbol symbol = SymbolOf(node);
   if (symbol == s.literal_value) return Literal(node, depth);
   if (symbol == s.variable_expr) {
     auto expression = NewExpression(Kind::kVariable, NodeRange(node));
-    expression->name = std::string(Text(node));
+    expression->name.assign(Text(node));
     return expression;
   }
   if (symbol == s.function_call) return FunctionCall(node, depth);
@@ -606,17 +635,17 @@ ExpressionPtr CstConverter::Primary(const NodeList& nodes, size_t* index, size_t
   return Invalid(begin, ts_node_end_byte(node), std::string("unexpected ") + ts_node_type(node));
 }
 
-ExpressionPtr CstConverter::Postfix(ExpressionPtr source, TSNode postfix, uint32_t begin,
-                                    uint32_t depth) {
+ExpressionPtr CstConverter::Postfix(ExpressionPtr source, TSNode postfix, TSSymbol symbol,
+                                    uint32_t begin, uint32_t depth) {
   const Symbols& s = Sym();
   uint32_t end = ts_node_end_byte(postfix);
-  if (Is(postfix, s.get_attr)) {
+  if (symbol == s.get_attr) {
     auto expression = NewExpression(Kind::kGetAttr, Range(begin, end));
-    expression->name = std::string(Text(ts_node_named_child(postfix, 0)));
+    expression->name.assign(Text(ts_node_named_child(postfix, 0)));
     expression->operands.push_back(std::move(source));
     return expression;
   }
-  if (Is(postfix, s.index)) {
+  if (symbol == s.index) {
     TSNode inner = ts_node_named_child(postfix, 0);
     auto expression = NewExpression(Kind::kIndex, Range(begin, end));
     expression->operands.push_back(std::move(source));
@@ -653,10 +682,11 @@ ExpressionPtr CstConverter::Splat(ExpressionPtr source, TSNode splat, uint32_t d
   for (; i < kids.size(); ++i) {
     // An attribute-only splat (`.*`) takes attribute accesses and legacy `.0` indexes only;
     // a `[...]` index after it applies to the whole result, as in HCL.
-    if (!full && Is(kids[i], s.index) && !Is(ts_node_named_child(kids[i], 0), s.legacy_index)) {
+    if (!full && kids.symbol(i) == s.index &&
+        !Is(ts_node_named_child(kids[i], 0), s.legacy_index)) {
       break;
     }
-    each = Postfix(std::move(each), kids[i], anchor_begin, depth);
+    each = Postfix(std::move(each), kids[i], kids.symbol(i), anchor_begin, depth);
     splat_end = ts_node_end_byte(kids[i]);
   }
   auto expression = NewExpression(Kind::kSplat, Range(begin, splat_end));
@@ -664,7 +694,7 @@ ExpressionPtr CstConverter::Splat(ExpressionPtr source, TSNode splat, uint32_t d
   expression->operands.push_back(std::move(source));
   expression->operands.push_back(std::move(each));
   for (; i < kids.size(); ++i) {
-    expression = Postfix(std::move(expression), kids[i], begin, depth);
+    expression = Postfix(std::move(expression), kids[i], kids.symbol(i), begin, depth);
   }
   return expression;
 }
@@ -699,18 +729,31 @@ ExpressionPtr CstConverter::Literal(TSNode node, uint32_t depth) {
 
 ExpressionPtr CstConverter::Tuple(TSNode node, uint32_t depth) {
   auto expression = NewExpression(Kind::kTuple, NodeRange(node));
-  for (TSNode kid : Children(node)) {
-    if (Is(kid, Sym().expression)) expression->operands.push_back(Expression(kid, depth + 1));
+  NodeList kids = Children(node);
+  TSSymbol expression_symbol = Sym().expression;
+  size_t count = 0;
+  for (size_t i = 0; i < kids.size(); ++i) count += kids.symbol(i) == expression_symbol;
+  expression->operands.reserve(count);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    if (kids.symbol(i) == expression_symbol) {
+      expression->operands.push_back(Expression(kids[i], depth + 1));
+    }
   }
   return expression;
 }
 
 ExpressionPtr CstConverter::Object(TSNode node, uint32_t depth) {
+  const Symbols& s = Sym();
   auto expression = NewExpression(Kind::kObject, NodeRange(node));
-  for (TSNode kid : Children(node)) {
-    if (!Is(kid, Sym().object_elem)) continue;
-    TSNode key = ts_node_child_by_field_name(kid, "key", 3);
-    TSNode value = ts_node_child_by_field_name(kid, "val", 3);
+  NodeList kids = Children(node);
+  size_t count = 0;
+  for (size_t i = 0; i < kids.size(); ++i) count += kids.symbol(i) == s.object_elem;
+  expression->items.reserve(count);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    if (kids.symbol(i) != s.object_elem) continue;
+    TSNode kid = kids[i];
+    TSNode key = ts_node_child_by_field_id(kid, s.key_field);
+    TSNode value = ts_node_child_by_field_id(kid, s.val_field);
     if (ts_node_is_null(key) || ts_node_is_null(value)) continue;
     ObjectItem item;
     item.key = ObjectKey(key, depth + 1);
@@ -737,14 +780,21 @@ ExpressionPtr CstConverter::ObjectKey(TSNode key, uint32_t depth) {
 ExpressionPtr CstConverter::FunctionCall(TSNode node, uint32_t depth) {
   const Symbols& s = Sym();
   auto expression = NewExpression(Kind::kFunctionCall, NodeRange(node));
-  for (TSNode kid : Children(node)) {
-    if (Is(kid, s.identifier)) {
-      expression->name = std::string(Text(kid));
-    } else if (Is(kid, s.function_arguments)) {
-      for (TSNode argument : Children(kid)) {
-        if (Is(argument, s.expression)) {
-          expression->operands.push_back(Expression(argument, depth + 1));
-        } else if (Is(argument, s.ellipsis)) {
+  NodeList kids = Children(node);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSSymbol symbol = kids.symbol(i);
+    if (symbol == s.identifier) {
+      expression->name.assign(Text(kids[i]));
+    } else if (symbol == s.function_arguments) {
+      NodeList arguments = Children(kids[i]);
+      size_t count = expression->operands.size();
+      for (size_t j = 0; j < arguments.size(); ++j) count += arguments.symbol(j) == s.expression;
+      expression->operands.reserve(count);
+      for (size_t j = 0; j < arguments.size(); ++j) {
+        TSSymbol argument = arguments.symbol(j);
+        if (argument == s.expression) {
+          expression->operands.push_back(Expression(arguments[j], depth + 1));
+        } else if (argument == s.ellipsis) {
           expression->flag = true;
         }
       }
@@ -760,8 +810,9 @@ ExpressionPtr CstConverter::For(TSNode node, uint32_t depth) {
   expression->operands.resize(4);
   std::vector<TSNode> results;
   NodeList kids = Children(node);
-  for (TSNode kid : kids) {
-    TSSymbol symbol = SymbolOf(kid);
+  for (size_t k = 0; k < kids.size(); ++k) {
+    TSNode kid = kids[k];
+    TSSymbol symbol = kids.symbol(k);
     if (symbol == s.for_intro) {
       std::vector<std::string> names;
       for (TSNode part : Children(kid)) {
@@ -810,8 +861,9 @@ ExpressionPtr CstConverter::Conditional(TSNode node, uint32_t depth) {
   TSNode innermost_condition{};
   while (true) {
     NodeList operands;
-    for (TSNode kid : Children(current)) {
-      if (Is(kid, Sym().expression)) operands.push_back(kid);
+    NodeList kids = Children(current);
+    for (size_t i = 0; i < kids.size(); ++i) {
+      if (kids.symbol(i) == Sym().expression) operands.push_back(kids[i], kids.symbol(i));
     }
     if (operands.size() != 3) {
       return Invalid(ts_node_start_byte(node), ts_node_end_byte(node), "malformed conditional");
@@ -887,8 +939,10 @@ ExpressionPtr CstConverter::Template(TSNode node, uint32_t depth) {
   uint32_t end = ts_node_end_byte(node);
   if (!CheckDepth(depth, node)) return Invalid(begin, end, "nesting too deep");
   if (ts_node_has_error(node)) return Invalid(begin, end, "syntax error");
+  TSSymbol symbol = SymbolOf(node);
+  if (symbol == s.string_lit) return StringLiteral(node, depth);
   NodeList kids = Children(node);
-  if (Is(node, s.heredoc_template)) {
+  if (symbol == s.heredoc_template) {
     // heredoc_start, opening identifier, parts..., closing identifier.
     if (kids.size() < 3 || !Is(kids[1], s.heredoc_identifier) ||
         !Is(kids.back(), s.heredoc_identifier)) {
@@ -913,6 +967,34 @@ ExpressionPtr CstConverter::Template(TSNode node, uint32_t depth) {
   uint32_t content_begin = ts_node_end_byte(kids.front());
   uint32_t content_end = std::max(content_begin, ts_node_start_byte(kids.back()));
   return BuildTemplate(node, kids, content_begin, content_end, true, false, depth);
+}
+
+ExpressionPtr CstConverter::StringLiteral(TSNode node, uint32_t depth) {
+  // What BuildTemplate makes of a template without markers, without its token lists: one
+  // decoded literal (the diagnostics and the depth check are the same).
+  uint32_t begin = ts_node_start_byte(node);
+  uint32_t end = ts_node_end_byte(node);
+  uint32_t content_begin = 0;
+  uint32_t content_end = 0;
+  if (!QuotedContent(node, &content_begin, &content_end)) {
+    return Invalid(begin, end, "malformed string");
+  }
+  if (!CheckDepth(depth + 1, node)) return Invalid(begin, end, "nesting too deep");
+  std::string text;
+  if (content_end > content_begin) {
+    std::string_view raw = buffer_.substr(content_begin, content_end - content_begin);
+    if (raw.find('\n') != std::string_view::npos) {
+      AddDiagnostic(content_begin, content_end,
+                    "quoted string may not span multiple lines; use a heredoc");
+    }
+    if (!DecodeQuotedLiteral(raw, &text)) {
+      AddDiagnostic(content_begin, content_end, "invalid escape sequence in quoted string");
+    }
+  }
+  SourceRange range = Range(begin, end);
+  auto expression = NewExpression(Kind::kLiteral, range);
+  expression->literal = engine::Value::String(std::move(text), range);
+  return expression;
 }
 
 ExpressionPtr CstConverter::ConvertHeredocContent(TSNode heredoc_template, uint32_t content_begin,
@@ -950,8 +1032,9 @@ bool CstConverter::CollectMarkers(const NodeList& kids, uint32_t depth,
                                   std::vector<TemplateToken>* markers) {
   const Symbols& s = Sym();
   if (!kids.empty() && !CheckDepth(depth, kids[0])) return false;
-  for (TSNode kid : kids) {
-    TSSymbol symbol = SymbolOf(kid);
+  for (size_t i = 0; i < kids.size(); ++i) {
+    TSNode kid = kids[i];
+    TSSymbol symbol = kids.symbol(i);
     if (symbol == s.template_interpolation) {
       AddMarker(kid, TokenKind::kInterpolation, markers);
     } else if (symbol == s.template_directive) {

@@ -15,7 +15,6 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -65,10 +64,10 @@ class CstConverter {
   void AddDiagnostic(uint32_t begin, uint32_t end, std::string message);
 
  private:
-  // The children of one node: a few inline, more on the heap.
+  // The children of one node with their symbols (read once): a few inline, more on the heap.
   class NodeList {
    public:
-    void push_back(TSNode node);
+    void push_back(TSNode node, TSSymbol symbol);
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     const TSNode* begin() const { return size_ <= kInline ? inline_ : heap_.data(); }
@@ -76,11 +75,16 @@ class CstConverter {
     TSNode operator[](size_t i) const { return begin()[i]; }
     TSNode front() const { return begin()[0]; }
     TSNode back() const { return begin()[size_ - 1]; }
+    TSSymbol symbol(size_t i) const {
+      return size_ <= kInline ? inline_symbols_[i] : heap_symbols_[i];
+    }
 
    private:
     static constexpr size_t kInline = 6;
     TSNode inline_[kInline];
+    TSSymbol inline_symbols_[kInline];
     std::vector<TSNode> heap_;
+    std::vector<TSSymbol> heap_symbols_;
     size_t size_ = 0;
   };
 
@@ -97,19 +101,23 @@ class CstConverter {
     bool Insert(std::string_view name);  // false when `name` is already present
 
    private:
-    std::vector<std::string_view> small_;
+    static constexpr size_t kSmall = 16;
+    std::string_view small_[kSmall];
+    size_t small_size_ = 0;
     std::unordered_set<std::string_view> large_;
   };
 
   void ConvertBodyInto(TSNode body, uint32_t depth, Body* out, NameSet* names);
-  void ConvertBodyItem(TSNode item, uint32_t depth, Body* out, NameSet* names);
-  bool ConvertAttribute(TSNode node, uint32_t depth, Attribute* out);
+  void ConvertBodyItem(TSNode item, TSSymbol symbol, uint32_t depth, Body* out, NameSet* names);
+  // On success `*name` is the attribute's name node.
+  bool ConvertAttribute(TSNode node, uint32_t depth, Attribute* out, TSNode* name);
   bool ConvertBlock(TSNode node, uint32_t depth, Block* out);
 
   ExpressionPtr Expression(TSNode node, uint32_t depth);
   ExpressionPtr Term(const NodeList& nodes, size_t begin, size_t end, uint32_t depth);
   ExpressionPtr Primary(const NodeList& nodes, size_t* index, size_t end, uint32_t depth);
-  ExpressionPtr Postfix(ExpressionPtr source, TSNode postfix, uint32_t begin, uint32_t depth);
+  ExpressionPtr Postfix(ExpressionPtr source, TSNode postfix, TSSymbol symbol, uint32_t begin,
+                        uint32_t depth);
   ExpressionPtr Splat(ExpressionPtr source, TSNode splat, uint32_t depth, uint32_t begin);
   ExpressionPtr Literal(TSNode node, uint32_t depth);
   ExpressionPtr Tuple(TSNode node, uint32_t depth);
@@ -122,6 +130,7 @@ class CstConverter {
 
   // Templates: quoted_template, string_lit or heredoc_template.
   ExpressionPtr Template(TSNode node, uint32_t depth);
+  ExpressionPtr StringLiteral(TSNode node, uint32_t depth);  // an error-free string_lit
   ExpressionPtr BuildTemplate(TSNode node, const NodeList& kids, uint32_t content_begin,
                               uint32_t content_end, bool quoted, bool flush, uint32_t depth);
   bool CollectMarkers(const NodeList& kids, uint32_t depth, std::vector<TemplateToken>* markers);
@@ -130,6 +139,8 @@ class CstConverter {
                                        uint32_t depth, TemplateToken::Kind* stopped_at);
 
   std::string StringLiteralValue(TSNode string_lit);
+  // The content bytes of a string_lit (between the quotes); false when it has no quote tokens.
+  bool QuotedContent(TSNode string_lit, uint32_t* begin, uint32_t* end);
 
   const engine::SourceFile* file_;
   std::string_view buffer_;
@@ -137,7 +148,6 @@ class CstConverter {
   ParseLimits limits_;
   std::vector<ParseDiagnostic>* diagnostics_;
   bool depth_reported_ = false;
-  std::optional<tree_sitter::TreeCursor> cursor_;  // reused by Children()
   // Syntax nodes behind template markers, indexed by TemplateToken::payload.
   std::vector<TSNode> marker_nodes_;
 };

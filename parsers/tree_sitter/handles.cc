@@ -8,6 +8,18 @@
 #include <utility>
 #include <vector>
 
+// The runtime's internal headers, for ForEachChild. They are found through the runtime's public
+// include directory (`<lib>/include/tree_sitter/../../src`), so they always belong to the very
+// runtime that is linked in.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+extern "C" {
+#include "tree_sitter/../../src/language.h"
+#include "tree_sitter/../../src/subtree.h"
+#include "tree_sitter/../../src/tree.h"
+}
+#pragma GCC diagnostic pop
+
 namespace faultline::parsers::tree_sitter {
 
 void ParserDeleter::operator()(TSParser* parser) const { ts_parser_delete(parser); }
@@ -45,6 +57,83 @@ TreeCursor& TreeCursor::operator=(TreeCursor&& other) noexcept {
 
 namespace {
 
+// The visible children of `node`, descending into hidden nodes, as the runtime's ts_node__child
+// does (node.c): a child is visible when its subtree is visible or it has an alias; a hidden
+// child contributes its own visible children. Hidden nodes can nest as deep as the input makes
+// them (left-recursive rules), so the walk keeps its own stack instead of recursing.
+struct ChildFrame {
+  const Subtree* children;
+  const TSSymbol* aliases;
+  uint32_t count;
+  uint32_t index;
+  uint32_t structural_index;
+  Length position;  // start of children[index] (padding included once index > 0)
+};
+
+ChildFrame FrameFor(const TSLanguage* language, const Subtree* subtree, Length position) {
+  const Subtree parent = *subtree;
+  ChildFrame frame{};
+  frame.count = ts_subtree_child_count(parent);
+  if (frame.count == 0) return frame;
+  frame.children = ts_subtree_children(parent);
+  frame.aliases = ts_language_alias_sequence(language, parent.ptr->production_id);
+  frame.position = position;
+  return frame;
+}
+
+void VisitChildren(TSNode node, bool skip_extras, ChildVisitor visit, void* context) {
+  const TSTree* tree = node.tree;
+  const TSLanguage* language = tree->language;
+  constexpr size_t kInline = 16;  // hidden-node nesting rarely goes deeper
+  ChildFrame inline_stack[kInline];
+  size_t depth = 0;
+  std::vector<ChildFrame> overflow;
+  ChildFrame frame = FrameFor(language, static_cast<const Subtree*>(node.id),
+                              Length{ts_node_start_byte(node), ts_node_start_point(node)});
+  while (true) {
+    if (frame.index == frame.count) {
+      if (depth == 0) return;
+      --depth;
+      if (depth < kInline) {
+        frame = inline_stack[depth];
+      } else {
+        frame = overflow.back();
+        overflow.pop_back();
+      }
+      continue;
+    }
+    const Subtree* child = &frame.children[frame.index];
+    const bool extra = ts_subtree_extra(*child);
+    TSSymbol alias = 0;
+    if (!extra) {
+      if (frame.aliases != nullptr) alias = frame.aliases[frame.structural_index];
+      ++frame.structural_index;
+    }
+    if (frame.index > 0) frame.position = length_add(frame.position, ts_subtree_padding(*child));
+    Length position = frame.position;
+    frame.position = length_add(frame.position, ts_subtree_size(*child));
+    ++frame.index;
+    if (ts_subtree_visible(*child) || alias != 0) {
+      if (!extra || !skip_extras) {
+        // ts_language_public_symbol() and ts_node_new(), inlined.
+        TSSymbol symbol = alias != 0 ? alias : ts_subtree_symbol(*child);
+        if (symbol != ts_builtin_sym_error) symbol = language->public_symbol_map[symbol];
+        TSNode visible{
+            {position.bytes, position.extent.row, position.extent.column, alias}, child, tree};
+        visit(context, visible, symbol);
+      }
+    } else if (ts_subtree_visible_child_count(*child) > 0) {
+      if (depth < kInline) {
+        inline_stack[depth] = frame;
+      } else {
+        overflow.push_back(frame);
+      }
+      ++depth;
+      frame = FrameFor(language, child, position);
+    }
+  }
+}
+
 using Clock = std::chrono::steady_clock;
 
 struct Deadline {
@@ -67,6 +156,11 @@ TSParser* ThreadParser(const TSLanguage* language) {
 }
 
 }  // namespace
+
+void ForEachChild(TSNode node, bool skip_extras, ChildVisitor visit, void* context) {
+  if (ts_node_is_null(node)) return;
+  VisitChildren(node, skip_extras, visit, context);
+}
 
 ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t timeout_micros) {
   ParseResult result;

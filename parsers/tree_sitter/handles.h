@@ -10,6 +10,7 @@
 //
 // Compiled queries are immutable and may be shared between threads; QueryCache compiles each
 // (language, source) pair once per process. A QueryCursor is per use and per thread.
+// ForEachChild enumerates a node's children in one pass (thread-safe; the tree is only read).
 #ifndef FAULTLINE_PARSERS_TREE_SITTER_HANDLES_H_
 #define FAULTLINE_PARSERS_TREE_SITTER_HANDLES_H_
 
@@ -72,6 +73,15 @@ class TreeCursor {
   TSTreeCursor cursor_;
   bool owned_ = true;
 };
+
+// Calls `visit(context, child, symbol)` for each child of `node` in order, with the child's
+// ts_node_symbol(): exactly the nodes ts_node_child(node, i) returns for i in
+// [0, ts_node_child_count(node)), extras (comments) left out when `skip_extras`. One pass over
+// the runtime's child arrays: cheaper than a TSTreeCursor walk or ts_node_child(i), which
+// restarts from the first child. (It reads the vendored runtime's internal node layout, so it
+// lives here, next to the one runtime it is compiled against.)
+using ChildVisitor = void (*)(void* context, TSNode child, TSSymbol symbol);
+void ForEachChild(TSNode node, bool skip_extras, ChildVisitor visit, void* context);
 
 enum class ParseStatus : uint8_t {
   kOk,        // `tree` holds the syntax tree (which may contain ERROR / MISSING nodes)
