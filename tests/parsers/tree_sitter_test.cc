@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -122,6 +126,103 @@ TEST(TreeSitterTest, QueriesCompileRunAndAreCached) {
 TEST(TreeSitterTest, NewParserHasTheLanguage) {
   Parser parser = NewParser(HclLanguage());
   EXPECT_EQ(ts_parser_language(parser.get()), HclLanguage());
+}
+
+// What ForEachChild reports for one node: (start byte, end byte, symbol, is extra) per child.
+struct ChildFacts {
+  uint32_t start, end;
+  TSSymbol symbol;
+  bool extra;
+  bool operator==(const ChildFacts&) const = default;
+};
+
+std::vector<ChildFacts> ChildrenByIndex(TSNode node, bool skip_extras) {
+  std::vector<ChildFacts> out;
+  for (uint32_t i = 0; i < ts_node_child_count(node); ++i) {
+    TSNode child = ts_node_child(node, i);
+    if (skip_extras && ts_node_is_extra(child)) continue;
+    out.push_back({ts_node_start_byte(child), ts_node_end_byte(child), ts_node_symbol(child),
+                   ts_node_is_extra(child)});
+  }
+  return out;
+}
+
+std::vector<ChildFacts> ChildrenByWalk(TSNode node, bool skip_extras) {
+  std::vector<ChildFacts> out;
+  ForEachChild(
+      node, skip_extras,
+      [](void* context, TSNode child, TSSymbol symbol) {
+        auto* facts = static_cast<std::vector<ChildFacts>*>(context);
+        // The node handed over must be a full node: its own accessors agree with the symbol.
+        EXPECT_EQ(ts_node_symbol(child), symbol);
+        facts->push_back(
+            {ts_node_start_byte(child), ts_node_end_byte(child), symbol, ts_node_is_extra(child)});
+      },
+      &out);
+  return out;
+}
+
+// Compares ForEachChild with ts_node_child(i) on every node of `text`'s tree; returns the
+// number of nodes compared.
+size_t CompareEveryNode(const std::string& text, const std::string& what) {
+  ParseResult result = Parse(HclLanguage(), text, 0);
+  EXPECT_EQ(result.status, ParseStatus::kOk) << what;
+  if (result.status != ParseStatus::kOk) return 0;
+  std::vector<TSNode> pending{ts_tree_root_node(result.tree.get())};
+  size_t nodes = 0;
+  while (!pending.empty()) {
+    TSNode node = pending.back();
+    pending.pop_back();
+    ++nodes;
+    for (bool skip_extras : {false, true}) {
+      std::vector<ChildFacts> by_index = ChildrenByIndex(node, skip_extras);
+      std::vector<ChildFacts> by_walk = ChildrenByWalk(node, skip_extras);
+      EXPECT_EQ(by_index, by_walk) << what << ": node " << ts_node_type(node) << " at byte "
+                                   << ts_node_start_byte(node) << " skip_extras=" << skip_extras;
+      if (by_index != by_walk) return nodes;
+    }
+    for (uint32_t i = 0; i < ts_node_child_count(node); ++i)
+      pending.push_back(ts_node_child(node, i));
+  }
+  return nodes;
+}
+
+TEST(TreeSitterTest, ForEachChildMatchesChildByIndexOnHandWrittenInput) {
+  const std::string text =
+      "# leading comment\n"
+      "resource \"aws_instance\" \"web\" { // trailing\n"
+      "  count = var.n > 1 ? 2 : 1 /* inline */\n"
+      "  tags  = { Name = \"web-${count.index}\", \"k\" = [for s in var.l : upper(s) if s != \"\"] "
+      "}\n"
+      "  ami   = data.aws_ami.x.id\n"
+      "  ids   = aws_subnet.a[*].id\n"
+      "  user_data = <<-EOT\n    hello ${var.name}\n    %{ if true }yes%{ endif }\n  EOT\n"
+      "  dynamic \"ebs\" {\n    for_each = var.disks\n    content { size = ebs.value }\n  }\n"
+      "}\n"
+      "broken = (1 + \n";  // an ERROR node too
+  EXPECT_GT(CompareEveryNode(text, "hand-written"), 100u);
+}
+
+TEST(TreeSitterTest, ForEachChildMatchesChildByIndexOnRealWorldTerraform) {
+  const std::filesystem::path root =
+      std::filesystem::path(FAULTLINE_TEST_SHARED_DIR) / "corpus/realworld";
+  if (!std::filesystem::is_directory(root)) GTEST_SKIP() << root << " not found";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".tf") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GT(files.size(), 100u);
+  // Every 10th file: a few hundred files of every style, in well under a second.
+  size_t nodes = 0;
+  for (size_t i = 0; i < files.size(); i += 10) {
+    std::ifstream in(files[i], std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    nodes += CompareEveryNode(text.str(), files[i].string());
+    if (::testing::Test::HasFailure()) break;
+  }
+  EXPECT_GT(nodes, 100000u);
 }
 
 }  // namespace
