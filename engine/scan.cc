@@ -242,6 +242,7 @@ ScanResult Scan(const ScanOptions& options, const FileProvider& files, const Rul
     for (size_t i : terraform_files) terraform.push_back(discovery.files[i]);
     loader.AddDiscovered(terraform);
   }
+  loader.ReadAhead(jobs);
   std::vector<config::LoadedFile> loaded;
   size_t first_document = documents.size();
   documents.resize(first_document + document_files.size() + extra.size());

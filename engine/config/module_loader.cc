@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "engine/engine_rules.h"
+#include "engine/parallel.h"
 #include "engine/text_file.h"
 #include "parsers/hcl/parser.h"
 
@@ -44,11 +45,10 @@ parsers::hcl::ConfigFile ParseAs(const SourceFile& source, FileKind kind, const 
 
 }  // namespace
 
-LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& files,
-                    const Limits& limits) {
-  LoadedFile out;
-  out.kind = kind;
-  if (!ReadTextFile(path, files, limits, &out.source, &out.findings)) return out;
+namespace {
+
+// LoadFile's second half: parses a file read by ReadTextFile into `out`.
+void ParseRead(FileKind kind, const Limits& limits, LoadedFile& out) {
   parsers::hcl::ConfigFile config = ParseAs(*out.source, kind, limits);
   if (!config.diagnostics.empty()) {
     // One finding per file: the first error; the rest of the file is still used as recovered.
@@ -58,6 +58,16 @@ LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& 
     out.findings.push_back(MakeEngineFinding(kSyntaxErrorId, range, first.message, "syntax"));
   }
   out.config = std::make_unique<parsers::hcl::ConfigFile>(std::move(config));
+}
+
+}  // namespace
+
+LoadedFile LoadFile(const std::string& path, FileKind kind, const FileProvider& files,
+                    const Limits& limits) {
+  LoadedFile out;
+  out.kind = kind;
+  if (!ReadTextFile(path, files, limits, &out.source, &out.findings)) return out;
+  ParseRead(kind, limits, out);
   return out;
 }
 
@@ -83,7 +93,7 @@ void ModuleLoader::AddDiscovered(const std::vector<DiscoveredFile>& discovered) 
     Directory& d = DirectoryFor(DirectoryOf(file.path));
     std::lock_guard<std::mutex> lock(d.mutex);
     d.listed = true;
-    d.pending.push_back(PendingFile{file.path, file.kind});
+    d.pending.push_back(PendingFile{file.path, file.kind, nullptr, false});
   }
 }
 
@@ -114,9 +124,36 @@ std::vector<std::string> ModuleLoader::LoadedModuleDirs() const {
   return dirs;
 }
 
+void ModuleLoader::ReadAhead(int jobs) {
+  std::vector<PendingFile*> pending;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [dir, d] : dirs_) {
+      std::lock_guard<std::mutex> dir_lock(d->mutex);
+      for (PendingFile& f : d->pending) {
+        if (!f.read) pending.push_back(&f);
+      }
+    }
+  }
+  ParallelFor(pending.size(), jobs, [&](size_t i) {
+    PendingFile& f = *pending[i];
+    auto read = std::make_unique<LoadedFile>();
+    read->kind = f.kind;
+    f.readable = ReadTextFile(f.path, files_, limits_, &read->source, &read->findings);
+    f.read = std::move(read);
+  });
+}
+
 void ModuleLoader::LoadPendingLocked(Directory& d) {
   for (PendingFile& f : d.pending) {
-    LoadedFile file = LoadFile(f.path, f.kind, files_, limits_);
+    LoadedFile file;
+    if (f.read) {
+      file = std::move(*f.read);
+      f.read.reset();
+      if (f.readable) ParseRead(f.kind, limits_, file);
+    } else {
+      file = LoadFile(f.path, f.kind, files_, limits_);
+    }
     if (file.config != nullptr) {
       d.syntax_bytes += file.source->size();
       held_syntax_bytes_ += file.source->size();
@@ -142,7 +179,7 @@ const Module& ModuleLoader::Get(const std::string& raw_dir, bool keep) {
       if (entry.type != EntryType::kFile) continue;
       std::string path = JoinPath(dir, entry.name);
       FileKind kind = ClassifyFile(path);
-      if (IsTerraformKind(kind)) d.pending.push_back(PendingFile{path, kind});
+      if (IsTerraformKind(kind)) d.pending.push_back(PendingFile{path, kind, nullptr, false});
     }
   }
   LoadPendingLocked(d);

@@ -68,6 +68,10 @@ class ModuleLoader {
   // does not exist. With `keep` (a module call uses the directory) the syntax is never dropped;
   // the reference stays valid until the loader dies, or until DropSyntax(dir) for `keep=false`.
   const Module& Get(const std::string& dir, bool keep = true);
+  // Reads every registered file now, on `jobs` threads (parsing still waits for first use).
+  // Their texts are kept until the loader dies anyway; reading them together, before the parses
+  // churn the heap, makes reading cheaper. Call before any Get.
+  void ReadAhead(int jobs);
   // Frees the syntax of `dir` unless a module call uses it or the syntax held in all is within
   // kSyntaxBudgetBytes of source text (then keeping it is cheaper than parsing it again when a
   // caller evaluated later needs it); a later Get parses the kept text again (without repeating
@@ -84,6 +88,8 @@ class ModuleLoader {
   struct PendingFile {
     std::string path;
     FileKind kind = FileKind::kOther;
+    std::unique_ptr<LoadedFile> read;  // set by ReadAhead: the text, not parsed yet
+    bool readable = false;             // ReadAhead accepted the text (ReadTextFile's result)
   };
   struct Directory {
     std::mutex mutex;
