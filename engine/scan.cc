@@ -14,6 +14,7 @@
 #include "engine/engine_rules.h"
 #include "engine/k8s/graph.h"
 #include "engine/kustomize.h"
+#include "engine/listing_cache.h"
 #include "engine/parallel.h"
 #include "engine/project/finding_policy.h"
 #include "engine/rule_runner.h"
@@ -132,7 +133,9 @@ ScanResult ScanTextForSecrets(const ScanOptions& options, const FileProvider& fi
 
 }  // namespace
 
-ScanResult Scan(const ScanOptions& options, const FileProvider& files, const RuleList& rules) {
+ScanResult Scan(const ScanOptions& options, const FileProvider& provider, const RuleList& rules) {
+  // The IaC discovery and the secret pass walk the same directories: list each once.
+  ListingCache files(provider);
   int jobs = ResolveJobs(options.jobs);
   if (options.secrets_only) return ScanTextForSecrets(options, files, jobs);
   ScanResult result;
