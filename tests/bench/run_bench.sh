@@ -7,6 +7,9 @@
 # little while other processes compete for the cores; `uptime` is printed first to tell.
 # Environment: SHARED_DIR (default: ../shared beside the repository), REPEAT (default 3: each
 # figure is the best wall time and the largest peak RSS of REPEAT runs), SYNTHETIC_FILES (10000).
+# The modes of a corpus are run in turn (tsparse, parse, scan j1, scan j2, tsparse, ...), not
+# each REPEAT times in a row, so that a slow period of a noisy host hits every mode alike and
+# the ratios stay fair.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -50,6 +53,35 @@ measure() {
   echo "$best $cpu $rss $line"
 }
 
+# measure_round_robin CORPUS_DIR: runs the four modes of one corpus in turn, $repeat rounds, and
+# sets best_wall[MODE], best_cpu[MODE], max_rss[MODE] and best_line[MODE] (MODE: tsparse, parse,
+# scan1, scan2).
+declare -A best_wall best_cpu max_rss best_line
+measure_round_robin() {
+  local dir=$1 mode out wall c r
+  best_wall=() best_cpu=() max_rss=() best_line=()
+  for ((i = 0; i < repeat; i++)); do
+    for mode in tsparse parse scan1 scan2; do
+      case $mode in
+        tsparse | parse) out=$("$bench" "$mode" "$dir") ;;
+        scan1) out=$("$bench" scan "$dir" --jobs 1) ;;
+        scan2) out=$("$bench" scan "$dir" --jobs 2) ;;
+      esac
+      wall=$(field wall_ms "$out")
+      c=$(field cpu_ms "$out")
+      r=$(field peak_rss_mb "$out")
+      if [[ -z ${best_wall[$mode]:-} ]] || awk -v a="$wall" -v b="${best_wall[$mode]}" 'BEGIN { exit !(a < b) }'; then
+        best_wall[$mode]=$wall
+        best_line[$mode]=$out
+      fi
+      if [[ -z ${best_cpu[$mode]:-} ]] || awk -v a="$c" -v b="${best_cpu[$mode]}" 'BEGIN { exit !(a < b) }'; then
+        best_cpu[$mode]=$c
+      fi
+      max_rss[$mode]=$(awk -v a="$r" -v b="${max_rss[$mode]:-0}" 'BEGIN { print (a > b) ? a : b }')
+    done
+  done
+}
+
 declare -A corpus_dirs=(
   [realworld]="$shared_dir/corpus/realworld"
   [cloudposse]="$shared_dir/corpus/realworld/cloudposse__terraform-aws-components"
@@ -71,10 +103,12 @@ for corpus in realworld cloudposse synthetic; do
     echo "$corpus: $dir not found, skipped"
     continue
   fi
-  read -r ts_ms ts_cpu _ ts_line < <(measure "$dir" tsparse)
-  read -r parse_ms _ _ _ < <(measure "$dir" parse)
-  read -r scan1_ms scan1_cpu rss1 scan1_line < <(measure "$dir" scan --jobs 1)
-  read -r scan2_ms _ rss2 scan2_line < <(measure "$dir" scan --jobs 2)
+  measure_round_robin "$dir"
+  ts_ms=${best_wall[tsparse]} ts_cpu=${best_cpu[tsparse]} ts_line=${best_line[tsparse]}
+  parse_ms=${best_wall[parse]}
+  scan1_ms=${best_wall[scan1]} scan1_cpu=${best_cpu[scan1]} rss1=${max_rss[scan1]}
+  scan1_line=${best_line[scan1]}
+  scan2_ms=${best_wall[scan2]} rss2=${max_rss[scan2]} scan2_line=${best_line[scan2]}
   files=$(field files "$ts_line")
   mb=$(awk -v b="$(field bytes "$ts_line")" 'BEGIN { printf "%.1f", b / 1e6 }')
   printf '%-10s %6s %6s | %8s %8s | %8s %8s | %8s %8s | %7s %7s | %9s %8s %5s | %7s %7s\n' \
