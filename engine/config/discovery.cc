@@ -154,11 +154,6 @@ struct Walker {
   // Ignore rules of the work tree holding the scan path; null outside a work tree.
   WorkTreeIgnore* ignore = nullptr;
 
-  std::string ChildCanonical(const std::string& parent, const DirectoryEntry& entry) const {
-    if (entry.is_symlink) return files.CanonicalPath(JoinPath(parent, entry.name));
-    return parent == "/" ? "/" + entry.name : parent + "/" + entry.name;
-  }
-
   void AddFile(const std::string& path, bool explicit_file) {
     FileKind kind = ClassifyFile(path);
     if (kind == FileKind::kOther && !explicit_file) return;
@@ -171,18 +166,9 @@ struct Walker {
     result.files.push_back(DiscoveredFile{path, kind, root});
   }
 
-  // `canonical`: the directory's CanonicalPath, derived from its parent's unless it is reached
-  // through a symbolic link (realpath per directory was a tenth of the walk).
+  // `canonical`: the directory's CanonicalPath (ChildCanonicalPath).
   void Walk(const std::string& dir, const std::string& canonical, int depth) {
-    if (depth > 256) {
-      result.problems.push_back({dir, "directory nesting deeper than 256 levels; not scanned"});
-      return;
-    }
-    if (!active.insert(canonical).second) {
-      result.problems.push_back(
-          {dir, "symlink loop: directory already being scanned as " + canonical});
-      return;
-    }
+    if (!BeginDirectoryWalk(dir, canonical, depth, &active, &result.problems)) return;
     if (ignore != nullptr) ignore->EnterDirectory(dir);
     std::string error;
     std::vector<DirectoryEntry> entries = files.ListDirectory(dir, &error);
@@ -197,7 +183,7 @@ struct Walker {
         }
         if (IsExcluded(excludes, path)) continue;
         if (ignore != nullptr && ignore->Ignored(path, true)) continue;
-        Walk(path, ChildCanonical(canonical, entry), depth + 1);
+        Walk(path, ChildCanonicalPath(files, canonical, entry), depth + 1);
       } else if (entry.type == EntryType::kFile) {
         if (IsExcluded(excludes, path)) continue;
         if (ignore != nullptr && ignore->Ignored(path, false)) continue;
@@ -215,6 +201,25 @@ struct Walker {
 };
 
 }  // namespace
+
+bool BeginDirectoryWalk(const std::string& dir, const std::string& canonical, int depth,
+                        std::set<std::string>* active, std::vector<DiscoveryProblem>* problems) {
+  if (depth > 256) {
+    problems->push_back({dir, "directory nesting deeper than 256 levels; not scanned"});
+    return false;
+  }
+  if (!active->insert(canonical).second) {
+    problems->push_back({dir, "symlink loop: directory already being scanned as " + canonical});
+    return false;
+  }
+  return true;
+}
+
+std::string ChildCanonicalPath(const FileProvider& files, const std::string& parent,
+                               const DirectoryEntry& entry) {
+  if (entry.is_symlink) return files.CanonicalPath(JoinPath(parent, entry.name));
+  return parent == "/" ? "/" + entry.name : parent + "/" + entry.name;
+}
 
 std::string ScanPathError(const std::string& raw, EntryType type) {
   switch (type) {

@@ -10,6 +10,7 @@
 #ifndef FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 #define FAULTLINE_ENGINE_CONFIG_DISCOVERY_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,17 @@ bool IsTerraformKind(FileKind kind);
 bool GlobMatch(std::string_view pattern, std::string_view path);
 // True when `path` (or its base name, or any of its trailing sub-paths) matches a glob.
 bool IsExcluded(const std::vector<std::string>& globs, const std::string& path);
+// Shared by the directory walkers (DiscoverFiles, DiscoverTextFiles):
+// BeginDirectoryWalk runs the checks before walking `dir` — nesting deeper than 256 levels, a
+// symlink loop (`canonical` already in `active`) — and returns false with the problem recorded,
+// or marks `canonical` active and returns true (the walker erases it when done).
+bool BeginDirectoryWalk(const std::string& dir, const std::string& canonical, int depth,
+                        std::set<std::string>* active, std::vector<DiscoveryProblem>* problems);
+// The CanonicalPath of `entry`, listed in a directory whose canonical path is `parent`: derived
+// from the parent's unless the entry is a symbolic link (realpath per directory was a tenth of
+// the walk).
+std::string ChildCanonicalPath(const FileProvider& files, const std::string& parent,
+                               const DirectoryEntry& entry);
 // The input error for a scan path `raw` of this type ("x: no such file or directory"), or ""
 // when it is a file or a directory.
 std::string ScanPathError(const std::string& raw, EntryType type);

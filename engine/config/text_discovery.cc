@@ -19,28 +19,14 @@ struct TextWalker {
   // Ignore rules of the work tree holding the scan path; null outside a work tree.
   WorkTreeIgnore* ignore = nullptr;
 
-  std::string ChildCanonical(const std::string& parent, const DirectoryEntry& entry) const {
-    if (entry.is_symlink) return files.CanonicalPath(JoinPath(parent, entry.name));
-    return parent == "/" ? "/" + entry.name : parent + "/" + entry.name;
-  }
-
   void AddFile(const std::string& path) {
     if (!seen.insert(path).second) return;
     result.files.push_back(DiscoveredFile{path, ClassifyFile(path), root});
   }
 
-  // `canonical`: the directory's CanonicalPath, derived from its parent's unless it is reached
-  // through a symbolic link (realpath per directory was a tenth of the walk).
+  // `canonical`: the directory's CanonicalPath (ChildCanonicalPath).
   void Walk(const std::string& dir, const std::string& canonical, int depth) {
-    if (depth > 256) {
-      result.problems.push_back({dir, "directory nesting deeper than 256 levels; not scanned"});
-      return;
-    }
-    if (!active.insert(canonical).second) {
-      result.problems.push_back(
-          {dir, "symlink loop: directory already being scanned as " + canonical});
-      return;
-    }
+    if (!BeginDirectoryWalk(dir, canonical, depth, &active, &result.problems)) return;
     if (ignore != nullptr) ignore->EnterDirectory(dir);
     std::string error;
     const std::vector<DirectoryEntry> entries = files.ListDirectory(dir, &error);
@@ -57,7 +43,7 @@ struct TextWalker {
           ++result.gitignored;
           continue;
         }
-        Walk(path, ChildCanonical(canonical, entry), depth + 1);
+        Walk(path, ChildCanonicalPath(files, canonical, entry), depth + 1);
       } else if (entry.type == EntryType::kFile) {
         if (IsExcluded(excludes, path)) continue;
         if (ignore != nullptr && ignore->Ignored(path, false)) {
