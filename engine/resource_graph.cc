@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <tuple>
 
 #include "engine/parallel.h"
 
@@ -73,31 +72,32 @@ void ResourceGraph::AddEdge(Edge edge) { edges_.push_back(std::move(edge)); }
 
 namespace {
 
-// An edge's sort key without its attribute path: (first end, kind, second end) packed into one
-// integer, so that nearly every comparison is one integer compare (the path breaks ties).
+// An edge's sort key without its attribute path: (first end, kind) and the second end as
+// integers, so that nearly every comparison is integer compares (the path breaks ties).
 struct EdgeKey {
-  uint64_t packed;
-  uint32_t index;  // into the edge vector
+  uint64_t first_and_kind;
+  uint32_t second;
+  size_t index;  // into the edge vector
 };
 
-// Edge order by (first(e), kind, second(e), attribute_path), as `order` of indexes into `edges`.
+// Edge order by (first(e), kind, second(e), attribute_path), as indexes into `edges`.
 template <typename First, typename Second>
-std::vector<uint32_t> SortedEdgeOrder(const std::vector<Edge>& edges, First first, Second second) {
+std::vector<size_t> SortedEdgeOrder(const std::vector<Edge>& edges, First first, Second second) {
   std::vector<EdgeKey> keys(edges.size());
   for (size_t i = 0; i < edges.size(); ++i) {
     const Edge& e = edges[i];
-    keys[i] = EdgeKey{
-        (static_cast<uint64_t>(first(e)) << 35) | (static_cast<uint64_t>(e.kind) << 32) | second(e),
-        static_cast<uint32_t>(i)};
+    keys[i] = EdgeKey{(static_cast<uint64_t>(first(e)) << 8) | static_cast<uint64_t>(e.kind),
+                      second(e), i};
   }
   std::sort(keys.begin(), keys.end(), [&](const EdgeKey& a, const EdgeKey& b) {
-    if (a.packed != b.packed) return a.packed < b.packed;
+    if (a.first_and_kind != b.first_and_kind) return a.first_and_kind < b.first_and_kind;
+    if (a.second != b.second) return a.second < b.second;
     const std::string& pa = edges[a.index].attribute_path;
     const std::string& pb = edges[b.index].attribute_path;
     if (pa != pb) return pa < pb;
     return a.index < b.index;
   });
-  std::vector<uint32_t> order(keys.size());
+  std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
   return order;
 }
@@ -118,41 +118,24 @@ void ResourceGraph::Finalize(int jobs) {
 void ResourceGraph::FinalizeEdges() {
   auto from = [](const Edge& e) { return e.from; };
   auto to = [](const Edge& e) { return e.to; };
-  // The packed key holds 29 bits of the first end; beyond that (half a billion resources) the
-  // plain comparison sort.
-  if (resources_.size() < (size_t{1} << 29) && edges_.size() < (size_t{1} << 32)) {
-    std::vector<uint32_t> order = SortedEdgeOrder(edges_, from, to);
-    std::vector<Edge> sorted;
-    sorted.reserve(order.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-      Edge& e = edges_[order[i]];
-      if (!sorted.empty()) {
-        const Edge& last = sorted.back();
-        if (last.from == e.from && last.kind == e.kind && last.to == e.to &&
-            last.attribute_path == e.attribute_path) {
-          continue;
-        }
+  std::vector<size_t> order = SortedEdgeOrder(edges_, from, to);
+  std::vector<Edge> sorted;
+  sorted.reserve(order.size());
+  for (size_t i : order) {
+    Edge& e = edges_[i];
+    if (!sorted.empty()) {
+      const Edge& last = sorted.back();
+      if (last.from == e.from && last.kind == e.kind && last.to == e.to &&
+          last.attribute_path == e.attribute_path) {
+        continue;  // a duplicate
       }
-      sorted.push_back(std::move(e));
     }
-    edges_ = std::move(sorted);
-    std::vector<uint32_t> in_order = SortedEdgeOrder(edges_, to, from);
-    in_edges_.clear();
-    in_edges_.reserve(in_order.size());
-    for (uint32_t i : in_order) in_edges_.push_back(edges_[i]);
-  } else {
-    auto out_key = [](const Edge& e) { return std::tie(e.from, e.kind, e.to, e.attribute_path); };
-    std::sort(edges_.begin(), edges_.end(),
-              [&](const Edge& a, const Edge& b) { return out_key(a) < out_key(b); });
-    edges_.erase(
-        std::unique(edges_.begin(), edges_.end(),
-                    [&](const Edge& a, const Edge& b) { return out_key(a) == out_key(b); }),
-        edges_.end());
-    in_edges_ = edges_;
-    auto in_key = [](const Edge& e) { return std::tie(e.to, e.kind, e.from, e.attribute_path); };
-    std::sort(in_edges_.begin(), in_edges_.end(),
-              [&](const Edge& a, const Edge& b) { return in_key(a) < in_key(b); });
+    sorted.push_back(std::move(e));
   }
+  edges_ = std::move(sorted);
+  in_edges_.clear();
+  in_edges_.reserve(edges_.size());
+  for (size_t i : SortedEdgeOrder(edges_, to, from)) in_edges_.push_back(edges_[i]);
 
   out_begin_.assign(resources_.size() + 1, 0);
   in_begin_.assign(resources_.size() + 1, 0);
