@@ -95,6 +95,10 @@ void AddScanFlags(CLI::App* scan, ScanCommandOptions& options) {
   scan->add_option("--max-file-size", options.max_file_size,
                    "Skip files larger than BYTES (default 10 MiB)")
       ->check(CLI::PositiveNumber);
+  scan->add_option("--max-parse-memory", options.max_parse_memory,
+                   "Skip a Terraform file whose parse needs more than MB megabytes of parser "
+                   "memory (default 2048)")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 20));
   scan->add_option("--rule", options.rules, "Run only this rule, by ID or name (repeatable)")
       ->allow_extra_args(false);
   scan->add_flag("--no-color", options.no_color, "Never colour the text report");
@@ -157,6 +161,9 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   scan.jobs = options.jobs;
   scan.process_exits_after_scan = env.exits_after_command;
   if (options.max_file_size.has_value()) scan.limits.max_file_bytes = *options.max_file_size;
+  if (options.max_parse_memory.has_value()) {
+    scan.limits.max_parse_memory_bytes = *options.max_parse_memory << 20;
+  }
   for (const std::string& assignment : options.vars) {
     size_t equals = assignment.find('=');
     if (equals == std::string::npos || equals == 0) {

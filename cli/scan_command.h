@@ -31,6 +31,7 @@ struct ScanCommandOptions {
   int jobs = 0;
   std::string fail_on = "low";  // a severity name, or none / never
   std::optional<uint64_t> max_file_size;
+  std::optional<uint64_t> max_parse_memory;  // --max-parse-memory, in MB (MiB)
   std::vector<std::string> rules;
   bool no_color = false;
   std::vector<std::string> state_paths;  // --state

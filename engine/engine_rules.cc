@@ -31,10 +31,11 @@ const std::vector<RuleMetadata>& EngineRuleMetadata() {
            "verdict."),
       Make(kFileSkippedId, "engine-file-skipped", Severity::kMedium, "File was skipped",
            "A file was not analysed because it could not be read, is larger than the size limit, "
-           "is binary or is not valid UTF-8.",
+           "is binary, is not valid UTF-8 or needs more parser memory than the per-file limit.",
            "Anything in a skipped file is invisible to the scan.",
-           "Make the file readable and valid UTF-8, or raise the limit with `--max-file-size`, "
-           "or exclude the file with `--exclude` if it should not be scanned."),
+           "Make the file readable and valid UTF-8, or raise the limit with `--max-file-size` "
+           "(or `--max-parse-memory`), or exclude the file with `--exclude` if it should not be "
+           "scanned."),
       Make(kEvaluationErrorId, "engine-evaluation-error", Severity::kMedium,
            "Expression could not be evaluated",
            "An expression failed to evaluate (a type error, a bad function argument, a cycle "

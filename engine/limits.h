@@ -16,6 +16,7 @@ struct Limits {
   uint64_t max_string_bytes = 16ull << 20;        // bytes one string value may hold
   uint64_t max_instances = 100'000;               // count / for_each instances per block
   uint64_t max_template_file_bytes = 1ull << 20;  // file() and templatefile() inputs
+  uint64_t max_parse_memory_bytes = 2ull << 30;   // tree-sitter memory per parse (parser.h)
 };
 
 }  // namespace faultline::engine

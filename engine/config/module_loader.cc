@@ -33,6 +33,7 @@ namespace {
 parsers::hcl::ConfigFile ParseAs(const SourceFile& source, FileKind kind, const Limits& limits) {
   parsers::hcl::ParseLimits parse_limits;
   parse_limits.max_nesting_depth = limits.max_expression_depth;
+  parse_limits.max_parse_memory_bytes = limits.max_parse_memory_bytes;
   switch (kind) {
     case FileKind::kTerraformJson:
       return parsers::hcl::ParseTfJson(source, parse_limits);
@@ -55,7 +56,8 @@ void ParseRead(FileKind kind, const Limits& limits, LoadedFile& out) {
     const parsers::hcl::ParseDiagnostic& first = config.diagnostics.front();
     SourceRange range = first.range;
     if (range.file == nullptr) range = SourceRange{out.source.get(), 0, 0};
-    out.findings.push_back(MakeEngineFinding(kSyntaxErrorId, range, first.message, "syntax"));
+    out.findings.push_back(MakeEngineFinding(first.file_skipped ? kFileSkippedId : kSyntaxErrorId,
+                                             range, first.message, "syntax"));
   }
   out.config = std::make_unique<parsers::hcl::ConfigFile>(std::move(config));
 }

@@ -23,7 +23,14 @@ bool CheckStatus(const tree_sitter::ParseResult& parsed, const engine::SourceFil
   if (parsed.status == ParseStatus::kOk) return true;
   if (diagnostics == nullptr) return false;
   std::string message;
+  bool file_skipped = false;
   switch (parsed.status) {
+    case ParseStatus::kMemoryLimit:
+      message = "skipped: parsing needs more than the limit of " +
+                std::to_string(limits.max_parse_memory_bytes >> 20) +
+                " MB of parser memory per file (raise it with --max-parse-memory MB)";
+      file_skipped = true;
+      break;
     case ParseStatus::kTimedOut:
       message = "parsing took longer than the limit of " +
                 std::to_string(limits.timeout_micros / 1000) + " ms";
@@ -35,7 +42,8 @@ bool CheckStatus(const tree_sitter::ParseResult& parsed, const engine::SourceFil
       message = "parser failed";
       break;
   }
-  diagnostics->push_back(ParseDiagnostic{SourceRange{&file, map(0), map(0)}, std::move(message)});
+  diagnostics->push_back(
+      ParseDiagnostic{SourceRange{&file, map(0), map(0)}, std::move(message), file_skipped});
   return false;
 }
 
@@ -157,8 +165,8 @@ ConfigFile ParseHcl(const engine::SourceFile& file, const ParseLimits& limits) {
   OffsetMap map{0, static_cast<uint32_t>(text.size()), 0, nullptr};
   result.body.range = SourceRange{&file, 0, file.size()};
   CheckUtf8(file, text, map, &result.diagnostics);
-  tree_sitter::ParseResult parsed =
-      tree_sitter::Parse(tree_sitter::HclLanguage(), text, limits.timeout_micros);
+  tree_sitter::ParseResult parsed = tree_sitter::Parse(
+      tree_sitter::HclLanguage(), text, limits.timeout_micros, limits.max_parse_memory_bytes);
   if (!CheckStatus(parsed, file, map, limits, &result.diagnostics)) return result;
   TSNode root = ts_tree_root_node(parsed.tree.get());
   std::string rewritten;
@@ -166,7 +174,8 @@ ConfigFile ParseHcl(const engine::SourceFile& file, const ParseLimits& limits) {
   std::string_view buffer = text;
   if (ts_node_has_error(root) && RewriteExponentNumbers(text, root, &rewritten, &table)) {
     tree_sitter::ParseResult reparsed =
-        tree_sitter::Parse(tree_sitter::HclLanguage(), rewritten, limits.timeout_micros);
+        tree_sitter::Parse(tree_sitter::HclLanguage(), rewritten, limits.timeout_micros,
+                           limits.max_parse_memory_bytes);
     if (!CheckStatus(reparsed, file, map, limits, &result.diagnostics)) return result;
     parsed = std::move(reparsed);
     root = ts_tree_root_node(parsed.tree.get());
@@ -193,8 +202,8 @@ ExpressionPtr ParseEmbeddedExpression(const engine::SourceFile& file, std::strin
   std::string buffer;
   buffer.reserve(kPrefix.size() + text.size() + 1);
   buffer.append(kPrefix).append(text).push_back('\n');
-  tree_sitter::ParseResult parsed =
-      tree_sitter::Parse(tree_sitter::HclLanguage(), buffer, limits.timeout_micros);
+  tree_sitter::ParseResult parsed = tree_sitter::Parse(
+      tree_sitter::HclLanguage(), buffer, limits.timeout_micros, limits.max_parse_memory_bytes);
   uint32_t begin = map(map.prefix);
   uint32_t end = map(map.prefix + map.length);
   if (!CheckStatus(parsed, file, map, limits, sink)) {
@@ -234,8 +243,8 @@ ExpressionPtr ParseEmbeddedTemplate(const engine::SourceFile& file, std::string_
   buffer.append(prefix).append(text).append("\n").append(marker).append("\n");
   uint32_t begin = map(map.prefix);
   uint32_t end = map(map.prefix + map.length);
-  tree_sitter::ParseResult parsed =
-      tree_sitter::Parse(tree_sitter::HclLanguage(), buffer, limits.timeout_micros);
+  tree_sitter::ParseResult parsed = tree_sitter::Parse(
+      tree_sitter::HclLanguage(), buffer, limits.timeout_micros, limits.max_parse_memory_bytes);
   if (!CheckStatus(parsed, file, map, limits, sink)) {
     return InvalidExpression(file, begin, end, "parse failed");
   }

@@ -19,9 +19,20 @@
 
 namespace faultline::parsers::hcl {
 
+// max_parse_memory_bytes bounds how much the tree-sitter runtime may allocate while parsing one
+// text (tree_sitter::Parse); past it the parse is cancelled and the file gets a diagnostic at
+// 1:1 (ParseDiagnostic::file_skipped). tree-sitter needs about 120-140x the input size for
+// ordinary HCL: a 9.8 MB file of 283,000 `vN = "..."` attributes allocates 1.1-1.25 GB (1.36 GB
+// peak RSS), so a file of such content at the default 10 MiB --max-file-size needs ~1.3 GB. The
+// default of 2 GiB lets it parse with ~50% headroom, and the largest file of the real-world
+// corpus (157 KB, ~20 MB to parse) is 100x below it. Denser content (very short attributes)
+// may need more per byte and then ends in the diagnostic instead of exhausting memory. Inputs
+// over 4 MiB are parsed one at a time per process (tree_sitter::kLargeInputBytes), so a scan's
+// peak is about one large parse plus the small ones in flight on the other threads.
 struct ParseLimits {
-  uint32_t max_nesting_depth = 256;      // expression/block nesting beyond this is a diagnostic
-  uint64_t timeout_micros = 10'000'000;  // tree-sitter progress-callback cut-off per file
+  uint32_t max_nesting_depth = 256;              // expression/block nesting beyond this
+  uint64_t timeout_micros = 10'000'000;          // tree-sitter progress-callback cut-off per file
+  uint64_t max_parse_memory_bytes = 2ull << 30;  // tree-sitter memory per parse (0 = no limit)
 };
 
 ConfigFile ParseHcl(const engine::SourceFile& file, const ParseLimits& limits = {});

@@ -133,6 +133,7 @@ struct Block {
 struct ParseDiagnostic {
   SourceRange range;
   std::string message;
+  bool file_skipped = false;  // a resource limit stopped the parse: nothing of the file was read
 };
 
 struct ConfigFile {

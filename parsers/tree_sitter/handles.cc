@@ -1,6 +1,10 @@
 #include "parsers/tree_sitter/handles.h"
 
+#include <malloc.h>
+
 #include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <map>
@@ -22,18 +26,145 @@ extern "C" {
 
 namespace faultline::parsers::tree_sitter {
 
+namespace {
+
+// Net bytes the runtime allocated minus freed on this thread (see ThreadAllocatedBytes).
+thread_local int64_t thread_allocated_bytes = 0;
+
+[[noreturn]] void OutOfMemory(size_t bytes) {
+  std::fprintf(stderr, "tree-sitter failed to allocate %zu bytes\n", bytes);
+  std::abort();
+}
+
+void* CountingMalloc(size_t size) {
+  void* block = std::malloc(size);
+  if (block == nullptr) {
+    if (size > 0) OutOfMemory(size);
+    return nullptr;
+  }
+  thread_allocated_bytes += static_cast<int64_t>(malloc_usable_size(block));
+  return block;
+}
+
+void* CountingCalloc(size_t count, size_t size) {
+  void* block = std::calloc(count, size);
+  if (block == nullptr) {
+    if (count > 0 && size > 0) OutOfMemory(count * size);
+    return nullptr;
+  }
+  thread_allocated_bytes += static_cast<int64_t>(malloc_usable_size(block));
+  return block;
+}
+
+void* CountingRealloc(void* old_block, size_t size) {
+  const size_t old_size = old_block != nullptr ? malloc_usable_size(old_block) : 0;
+  void* block = std::realloc(old_block, size);
+  if (block == nullptr) {
+    if (size > 0) OutOfMemory(size);  // realloc(p, 0) freed p
+    thread_allocated_bytes -= static_cast<int64_t>(old_size);
+    return nullptr;
+  }
+  thread_allocated_bytes +=
+      static_cast<int64_t>(malloc_usable_size(block)) - static_cast<int64_t>(old_size);
+  return block;
+}
+
+void CountingFree(void* block) {
+  if (block == nullptr) return;
+  thread_allocated_bytes -= static_cast<int64_t>(malloc_usable_size(block));
+  std::free(block);
+}
+
+// Installs the counting allocator once, before the runtime allocates anything through this
+// file's entry points (every tree-sitter object is created through NewParser, NewQueryCursor or
+// CompileQuery). Blocks allocated before would still be freed correctly: both allocators are
+// glibc malloc.
+void InstallCountingAllocator() {
+  static const bool installed = [] {
+    ts_set_allocator(&CountingMalloc, &CountingCalloc, &CountingRealloc, &CountingFree);
+    return true;
+  }();
+  (void)installed;
+}
+
+// The large-input slot: a process-wide flag guarded by a mutex (never destroyed, so a slot may
+// be released during static destruction), and the calling thread's re-entrancy depth.
+struct LargeInputState {
+  std::mutex mutex;
+  std::condition_variable released;
+  bool taken = false;
+};
+
+LargeInputState& LargeInput() {
+  static auto* state = new LargeInputState();
+  return *state;
+}
+
+thread_local uint32_t large_input_depth = 0;
+
+}  // namespace
+
+int64_t ThreadAllocatedBytes() {
+  InstallCountingAllocator();
+  return thread_allocated_bytes;
+}
+
+LargeInputSlot LargeInputSlot::Acquire() {
+  LargeInputSlot slot;
+  if (large_input_depth == 0) {
+    LargeInputState& state = LargeInput();
+    std::unique_lock<std::mutex> lock(state.mutex);
+    state.released.wait(lock, [&state] { return !state.taken; });
+    state.taken = true;
+  }
+  ++large_input_depth;
+  slot.held_ = true;
+  return slot;
+}
+
+LargeInputSlot::~LargeInputSlot() { Release(); }
+
+LargeInputSlot& LargeInputSlot::operator=(LargeInputSlot&& other) noexcept {
+  if (this != &other) {
+    Release();
+    held_ = other.held_;
+    other.held_ = false;
+  }
+  return *this;
+}
+
+void LargeInputSlot::Release() {
+  if (!held_) return;
+  held_ = false;
+  if (--large_input_depth > 0) return;
+  // The large tree was freed, but glibc keeps the freed blocks in this thread's arena, where
+  // the next large parse (on another thread, in another arena) cannot reuse them: hand the free
+  // pages back to the system before letting it start.
+  malloc_trim(0);
+  LargeInputState& state = LargeInput();
+  {
+    std::lock_guard<std::mutex> lock(state.mutex);
+    state.taken = false;
+  }
+  state.released.notify_one();
+}
+
 void ParserDeleter::operator()(TSParser* parser) const { ts_parser_delete(parser); }
 void TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
 void QueryDeleter::operator()(TSQuery* query) const { ts_query_delete(query); }
 void QueryCursorDeleter::operator()(TSQueryCursor* cursor) const { ts_query_cursor_delete(cursor); }
 
 Parser NewParser(const TSLanguage* language) {
+  InstallCountingAllocator();
   Parser parser(ts_parser_new());
   if (parser == nullptr || !ts_parser_set_language(parser.get(), language)) std::abort();
   return parser;
 }
 
-QueryCursor NewQueryCursor() { return QueryCursor(ts_query_cursor_new()); }
+QueryCursor NewQueryCursor() {
+  InstallCountingAllocator();
+  return QueryCursor(ts_query_cursor_new());
+}
 
 TreeCursor::TreeCursor(TSNode node) : cursor_(ts_tree_cursor_new(node)) {}
 
@@ -136,13 +267,30 @@ void VisitChildren(TSNode node, bool skip_extras, ChildVisitor visit, void* cont
 
 using Clock = std::chrono::steady_clock;
 
-struct Deadline {
-  Clock::time_point at;
+// The bounds of one parse, checked by the progress callback. It records which one cancelled.
+struct ParseBounds {
+  bool has_deadline = false;
+  Clock::time_point deadline;
+  uint64_t max_memory_bytes = 0;  // 0 = no budget
+  int64_t start_bytes = 0;        // ThreadAllocatedBytes() when the parse began
+  bool timed_out = false;
+  bool out_of_memory = false;
 };
 
-bool CancelAfterDeadline(TSParseState* state) {
-  const auto* deadline = static_cast<const Deadline*>(state->payload);
-  return Clock::now() >= deadline->at;
+// The progress callback: cancels the parse once its deadline has passed or once this thread's
+// runtime memory has grown past the budget since the parse began.
+bool CancelAtLimits(TSParseState* state) {
+  auto* bounds = static_cast<ParseBounds*>(state->payload);
+  if (bounds->max_memory_bytes > 0 && thread_allocated_bytes - bounds->start_bytes >
+                                          static_cast<int64_t>(bounds->max_memory_bytes)) {
+    bounds->out_of_memory = true;
+    return true;
+  }
+  if (bounds->has_deadline && Clock::now() >= bounds->deadline) {
+    bounds->timed_out = true;
+    return true;
+  }
+  return false;
 }
 
 // The calling thread's parser for `language`, created on first use.
@@ -162,7 +310,8 @@ void ForEachChild(TSNode node, bool skip_extras, ChildVisitor visit, void* conte
   VisitChildren(node, skip_extras, visit, context);
 }
 
-ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t timeout_micros) {
+ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t timeout_micros,
+                  uint64_t max_memory_bytes) {
   ParseResult result;
   if (text.size() > std::numeric_limits<uint32_t>::max()) {
     result.status = ParseStatus::kTooLarge;
@@ -182,11 +331,18 @@ ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t ti
   };
   input.encoding = TSInputEncodingUTF8;
 
-  Deadline deadline{Clock::now() + std::chrono::microseconds(timeout_micros)};
-  TSParseOptions options{};
+  if (text.size() > kLargeInputBytes) result.slot = LargeInputSlot::Acquire();
+  ParseBounds bounds;
+  bounds.max_memory_bytes = max_memory_bytes;
+  bounds.start_bytes = thread_allocated_bytes;
   if (timeout_micros > 0) {
-    options.payload = &deadline;
-    options.progress_callback = &CancelAfterDeadline;
+    bounds.has_deadline = true;
+    bounds.deadline = Clock::now() + std::chrono::microseconds(timeout_micros);
+  }
+  TSParseOptions options{};
+  if (bounds.has_deadline || max_memory_bytes > 0) {
+    options.payload = &bounds;
+    options.progress_callback = &CancelAtLimits;
   }
   result.tree.reset(ts_parser_parse_with_options(parser, nullptr, input, options));
   if (result.tree != nullptr) {
@@ -195,12 +351,15 @@ ParseResult Parse(const TSLanguage* language, std::string_view text, uint64_t ti
   }
   // A cancelled parse leaves state behind that the next call would resume from.
   ts_parser_reset(parser);
-  result.status = timeout_micros > 0 && Clock::now() >= deadline.at ? ParseStatus::kTimedOut
-                                                                    : ParseStatus::kFailed;
+  result.slot = LargeInputSlot();
+  result.status = bounds.out_of_memory ? ParseStatus::kMemoryLimit
+                  : bounds.timed_out   ? ParseStatus::kTimedOut
+                                       : ParseStatus::kFailed;
   return result;
 }
 
 Query CompileQuery(const TSLanguage* language, std::string_view source, QueryError* error) {
+  InstallCountingAllocator();
   uint32_t error_offset = 0;
   TSQueryError error_type = TSQueryErrorNone;
   Query query(ts_query_new(language, source.data(), static_cast<uint32_t>(source.size()),
