@@ -4,18 +4,35 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <variant>
 
 namespace faultline::engine {
 
+// Each kind has its own payload type, allocated together with its reference count by
+// make_shared, so a string costs a string, not the largest alternative. `kind_` says which one
+// `payload_` points at.
 struct Value::Payload {
-  struct MapData {
-    ValueMap entries;
-    std::string open_address;
-  };
-  // UnknownInfo (three strings and a pointer) is boxed: the variant, and so every string, list
-  // and map payload, is sized by its largest alternative.
-  std::variant<std::string, ValueList, MapData, std::unique_ptr<const UnknownInfo>> data;
+  struct Text;
+  struct Elements;
+  struct Entries;
+  struct Unresolved;
+};
+struct Value::Payload::Text : Value::Payload {
+  explicit Text(std::string value) : text(std::move(value)) {}
+  std::string text;
+};
+struct Value::Payload::Elements : Value::Payload {
+  explicit Elements(ValueList value) : elements(std::move(value)) {}
+  ValueList elements;
+};
+struct Value::Payload::Entries : Value::Payload {
+  Entries(ValueMap value, std::string address)
+      : entries(std::move(value)), open_address(std::move(address)) {}
+  ValueMap entries;
+  std::string open_address;
+};
+struct Value::Payload::Unresolved : Value::Payload {
+  explicit Unresolved(UnknownInfo value) : info(std::move(value)) {}
+  UnknownInfo info;
 };
 
 namespace {
@@ -50,7 +67,7 @@ Value Value::Number(double value, SourceRange range) {
 Value Value::String(std::string value, SourceRange range) {
   Value v;
   v.kind_ = Kind::kString;
-  v.payload_ = std::make_shared<const Payload>(Payload{std::move(value)});
+  v.payload_ = std::make_shared<const Payload::Text>(std::move(value));
   v.range_ = v.origin_ = range;
   return v;
 }
@@ -58,16 +75,17 @@ Value Value::String(std::string value, SourceRange range) {
 Value Value::List(ValueList elements, SourceRange range) {
   Value v;
   v.kind_ = Kind::kList;
-  v.payload_ = std::make_shared<const Payload>(Payload{std::move(elements)});
+  v.payload_ = std::make_shared<const Payload::Elements>(std::move(elements));
   v.range_ = v.origin_ = range;
   return v;
 }
 
 Value Value::Map(ValueMap entries, SourceRange range, std::string open_address) {
+  entries.Consolidate();  // shared maps are fully sorted (see value_map.h)
   Value v;
   v.kind_ = Kind::kMap;
-  v.payload_ = std::make_shared<const Payload>(
-      Payload{Payload::MapData{std::move(entries), std::move(open_address)}});
+  v.payload_ =
+      std::make_shared<const Payload::Entries>(std::move(entries), std::move(open_address));
   v.range_ = v.origin_ = range;
   return v;
 }
@@ -76,8 +94,8 @@ Value Value::Unknown(std::string reason, SourceRange range, std::string address,
                      std::string attribute) {
   Value v;
   v.kind_ = Kind::kUnknown;
-  v.payload_ = std::make_shared<const Payload>(Payload{std::make_unique<const UnknownInfo>(
-      UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr})});
+  v.payload_ = std::make_shared<const Payload::Unresolved>(
+      UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr});
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -92,8 +110,7 @@ Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
   info.address = std::move(address);
   info.attribute = std::move(attribute);
   info.partial = std::make_shared<const Value>(std::move(partial));
-  v.payload_ = std::make_shared<const Payload>(
-      Payload{std::make_unique<const UnknownInfo>(std::move(info))});
+  v.payload_ = std::make_shared<const Payload::Unresolved>(std::move(info));
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -101,7 +118,7 @@ Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
 
 const Value* Value::partial() const {
   if (kind_ != Kind::kUnknown) return nullptr;
-  return std::get<std::unique_ptr<const UnknownInfo>>(payload_->data)->partial.get();
+  return static_cast<const Payload::Unresolved&>(*payload_).info.partial.get();
 }
 
 bool Value::IsWhollyKnown() const {
@@ -136,30 +153,30 @@ double Value::as_number() const {
 const std::string& Value::as_string() const {
   assert(kind_ == Kind::kString);
   if (kind_ != Kind::kString) return kEmptyString;
-  return std::get<std::string>(payload_->data);
+  return static_cast<const Payload::Text&>(*payload_).text;
 }
 
 const ValueList& Value::as_list() const {
   assert(kind_ == Kind::kList);
   if (kind_ != Kind::kList) return kEmptyList;
-  return std::get<ValueList>(payload_->data);
+  return static_cast<const Payload::Elements&>(*payload_).elements;
 }
 
 const ValueMap& Value::as_map() const {
   assert(kind_ == Kind::kMap);
   if (kind_ != Kind::kMap) return kEmptyMap;
-  return std::get<Payload::MapData>(payload_->data).entries;
+  return static_cast<const Payload::Entries&>(*payload_).entries;
 }
 
 const UnknownInfo& Value::unknown() const {
   assert(kind_ == Kind::kUnknown);
   if (kind_ != Kind::kUnknown) return kEmptyUnknown;
-  return *std::get<std::unique_ptr<const UnknownInfo>>(payload_->data);
+  return static_cast<const Payload::Unresolved&>(*payload_).info;
 }
 
 const std::string& Value::open_address() const {
   if (kind_ != Kind::kMap) return kEmptyString;
-  return std::get<Payload::MapData>(payload_->data).open_address;
+  return static_cast<const Payload::Entries&>(*payload_).open_address;
 }
 
 const Value* Value::Get(std::string_view key) const {

@@ -24,12 +24,12 @@
 #include <vector>
 
 #include "engine/source_range.h"
+#include "engine/value_map.h"
 
 namespace faultline::engine {
 
 class Value;
 using ValueList = std::vector<Value>;
-using ValueMap = std::map<std::string, Value, std::less<>>;
 
 // Why a value is Unknown, and which reference produced it (empty when not from a reference).
 struct UnknownInfo {
@@ -135,6 +135,85 @@ class Value {
 // Formats a number as Terraform does: integers without a decimal point, others shortest
 // round-trip ("1.5", "1e+21" stays "1e+21").
 std::string FormatNumber(double number);
+
+// ValueMap's inline and template members, which need the complete Value.
+
+inline ValueMap::const_iterator ValueMap::cbegin() const { return begin(); }
+inline ValueMap::const_iterator ValueMap::cend() const { return end(); }
+inline size_t ValueMap::size() const { return entries_.size(); }
+inline bool ValueMap::empty() const { return entries_.empty(); }
+inline void ValueMap::clear() {
+  entries_.clear();
+  sorted_ = 0;
+}
+inline void ValueMap::reserve(size_t n) { entries_.reserve(n); }
+inline bool ValueMap::HasTail() const { return sorted_ != entries_.size(); }
+inline size_t ValueMap::count(std::string_view key) const {
+  return find(key) != entries_.cend() ? 1 : 0;
+}
+inline bool ValueMap::contains(std::string_view key) const { return find(key) != entries_.cend(); }
+
+template <typename It>
+ValueMap::ValueMap(It first, It last) {
+  for (; first != last; ++first) try_emplace(first->first, first->second);
+}
+
+template <typename K, typename V>
+std::pair<ValueMap::iterator, bool> ValueMap::emplace(K&& key, V&& value) {
+  return try_emplace(std::forward<K>(key), std::forward<V>(value));
+}
+inline std::pair<ValueMap::iterator, bool> ValueMap::insert(const value_type& entry) {
+  return try_emplace(entry.first, entry.second);
+}
+inline std::pair<ValueMap::iterator, bool> ValueMap::insert(value_type&& entry) {
+  return try_emplace(std::move(entry.first), std::move(entry.second));
+}
+template <typename It>
+void ValueMap::insert(It first, It last) {
+  for (; first != last; ++first) try_emplace(first->first, first->second);
+}
+template <typename K>
+Value& ValueMap::operator[](K&& key) {
+  return try_emplace(std::forward<K>(key)).first->second;
+}
+template <typename K, typename V>
+ValueMap::iterator ValueMap::insert_or_assign(const_iterator /*hint*/, K&& key, V&& value) {
+  return insert_or_assign(std::forward<K>(key), std::forward<V>(value)).first;
+}
+
+template <typename K, typename... Args>
+ValueMap::iterator ValueMap::Append(std::string_view view, K&& key, Args&&... args) {
+  // A tail longer than about the square root of the map is merged first (see value_map.h).
+  size_t tail = entries_.size() - sorted_;
+  if (tail >= 8 && tail * tail >= entries_.size()) Consolidate();
+  bool in_order = !HasTail() && (entries_.empty() || entries_.back().first < view);
+  entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(key)),
+                        std::forward_as_tuple(std::forward<Args>(args)...));
+  if (in_order) ++sorted_;
+  return entries_.end() - 1;
+}
+
+template <typename K, typename... Args>
+std::pair<ValueMap::iterator, bool> ValueMap::try_emplace(K&& key, Args&&... args) {
+  std::string_view view(key);
+  if (!HasTail() && (entries_.empty() || entries_.back().first < view)) {
+    return {Append(view, std::forward<K>(key), std::forward<Args>(args)...), true};
+  }
+  iterator found = find(view);
+  if (found != entries_.end()) return {found, false};
+  return {Append(view, std::forward<K>(key), std::forward<Args>(args)...), true};
+}
+
+template <typename K, typename V>
+std::pair<ValueMap::iterator, bool> ValueMap::insert_or_assign(K&& key, V&& value) {
+  std::string_view view(key);
+  iterator found = find(view);
+  if (found != entries_.end()) {
+    found->second = std::forward<V>(value);
+    return {found, false};
+  }
+  return {Append(view, std::forward<K>(key), std::forward<V>(value)), true};
+}
 
 }  // namespace faultline::engine
 

@@ -241,14 +241,18 @@ class Recognizer {
       for (std::string_view field : kServerMetadataFields) {
         auto it = metadata_entries.find(field);
         if (it == metadata_entries.end()) continue;
-        server_metadata.insert(metadata_entries.extract(it));
+        server_metadata.try_emplace(std::move(it->first), std::move(it->second));
+        metadata_entries.erase(it);
         metadata_changed = true;
       }
       if (!server_metadata.empty()) {
         server.emplace("metadata", Rebuilt(*metadata, std::move(server_metadata)));
       }
       auto status = entries.find("status");
-      if (status != entries.end()) server.insert(entries.extract(status));
+      if (status != entries.end()) {
+        server.try_emplace(std::move(status->first), std::move(status->second));
+        entries.erase(status);
+      }
       if (!server.empty()) resource.server_fields = Value::Map(std::move(server), object.range());
     }
     if (metadata_changed) entries["metadata"] = Rebuilt(*metadata, std::move(metadata_entries));
