@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
+#include <unordered_map>
 
 #include "engine/engine_rules.h"
 #include "engine/secrets/secret_scanner.h"
@@ -149,9 +151,22 @@ size_t ApplySuppressions(const std::vector<std::unique_ptr<SourceFile>>& files,
     has_comments[file.get()] = true;
     for (Suppression& s : found) all.push_back(std::move(s));
   }
-  // Annotations on Kubernetes objects.
+  // Annotations on Kubernetes objects. An annotation only counts where it was written
+  // (annotation->range() is valid), so an object whose file never spells the annotation's name,
+  // even through an escape sequence, has none: skip those without touching the object.
+  std::unordered_map<const SourceFile*, bool> may_annotate;
+  auto file_may_annotate = [&](const SourceFile* file) {
+    auto [it, inserted] = may_annotate.try_emplace(file, false);
+    if (inserted) {
+      it->second = file->text().find(kIgnoreAnnotation) != std::string::npos ||
+                   file->text().find('\\') != std::string::npos;
+    }
+    return it->second;
+  };
   for (const Resource& r : graph.resources()) {
     if (r.kind != ResourceKind::kObject) continue;
+    const SourceFile* file = r.attributes.range().file;
+    if (file != nullptr && !file_may_annotate(file)) continue;
     // Map steps (as Find reads these keys), without building a path vector per object.
     const Value* annotation = r.attributes.Get("metadata");
     if (annotation != nullptr) annotation = annotation->Get("annotations");

@@ -202,6 +202,19 @@ TEST(SuppressionsTest, KubernetesAnnotationUnusedOrWithoutReasonIsReported) {
   EXPECT_EQ(Located(unused), std::vector<std::string>{"6:5 FL-ENG-0009"});
 }
 
+// The annotation pass skips files that never spell the annotation's name; a name written with
+// an escape sequence (so not literally in the file) must still count.
+TEST(SuppressionsTest, KubernetesAnnotationWrittenWithAnEscapeCounts) {
+  ScanResult r = ScanWith("cm.yaml",
+                          "apiVersion: v1\n"
+                          "kind: ConfigMap\n"
+                          "metadata:\n"
+                          "  name: web\n"
+                          "  annotations:\n"
+                          "    \"faultline.dev\\x2Fignore\": \"TEST-0001,TEST-0002\"\n");
+  EXPECT_EQ(Located(r), std::vector<std::string>{"6:5 FL-ENG-0010"});
+}
+
 TEST(SuppressionsTest, ParsesIdsNamesAndReasons) {
   Suppression s;
   ParseSuppressionText(" FL-AWS-0001,aws-rds-single-az  FL-K8S-0002 -- a reason -- with dashes",
