@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -177,6 +178,8 @@ TEST(CliExitCodeTest, UsageErrorsExitTwo) {
            {"scan", "--var", "novalue", "clean"},
            {"scan", "--rule", "FL-NOPE-0001", "clean"},
            {"scan", "--max-file-size", "lots", "clean"},
+           {"scan", "--max-parse-memory", "0", "clean"},
+           {"scan", "--max-parse-memory", "lots", "clean"},
            {"frobnicate"},
            {},
            {"rules"},
@@ -256,6 +259,32 @@ TEST(CliScanTest, MaxFileSizeSkipsLargeFiles) {
   EXPECT_EQ(r.status, 1) << "a skipped file is a medium finding";
 }
 
+// A file whose parse needs more than --max-parse-memory is skipped with a diagnostic naming the
+// flag; the other files of the scan are still scanned.
+TEST(CliScanTest, MaxParseMemorySkipsFilesThatNeedMore) {
+  TempDir dir;
+  {
+    std::ofstream big(dir.path() / "big.tf");
+    big << "locals {\n";
+    for (int i = 0; i < 20000; ++i) big << "  v" << i << " = \"value number " << i << "\"\n";
+    big << "}\n";
+    std::ofstream small(dir.path() / "small.tf");
+    small << "resource \"aws_db_instance\" \"db\" {\n  engine = \"postgres\"\n}\n";
+  }
+  RunResult r = RunFaultline({"scan", "--format", "json", "--max-parse-memory", "1", "."},
+                             dir.path().string());
+  nlohmann::json doc = ParseJson(r.out);
+  std::vector<std::string> ids = RuleIds(doc);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "FL-ENG-0002"), ids.end()) << r.out;
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "FL-AWS-0001"), ids.end())
+      << "small.tf must still be scanned: " << r.out;
+  EXPECT_NE(r.out.find("--max-parse-memory"), std::string::npos) << r.out;
+  RunResult plenty = RunFaultline({"scan", "--format", "json", "."}, dir.path().string());
+  std::vector<std::string> default_ids = RuleIds(ParseJson(plenty.out));
+  EXPECT_EQ(std::find(default_ids.begin(), default_ids.end(), "FL-ENG-0002"), default_ids.end())
+      << plenty.out;
+}
+
 // --- formats and output ----------------------------------------------------------------------
 
 TEST(CliFormatTest, JsonHasTheDocumentedSchema) {
@@ -311,8 +340,8 @@ TEST(CliFormatTest, DeterministicForAnyJobs) {
     ids.insert(finding["rule_id"].get<std::string>());
     files.insert(finding["file"].get<std::string>());
   }
-  EXPECT_EQ(ids, (std::set<std::string>{"FL-AWS-0001", "FL-IAM-0001", "FL-NET-0001",
-                                         "FL-NET-0003"}));
+  EXPECT_EQ(ids,
+            (std::set<std::string>{"FL-AWS-0001", "FL-IAM-0001", "FL-NET-0001", "FL-NET-0003"}));
   EXPECT_EQ(files.size(), 4u) << doc.dump(2);
   EXPECT_EQ(doc["summary"]["files_scanned"], 4);
 }
