@@ -186,7 +186,7 @@ ValueMap::iterator ValueMap::Append(std::string_view view, K&& key, Args&&... ar
   // A tail longer than about the square root of the map is merged first (see value_map.h).
   size_t tail = entries_.size() - sorted_;
   if (tail >= 8 && tail * tail >= entries_.size()) Consolidate();
-  bool in_order = !HasTail() && (entries_.empty() || entries_.back().first < view);
+  bool in_order = !HasTail() && (entries_.empty() || entries_.back().first.compare(view) < 0);
   entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(key)),
                         std::forward_as_tuple(std::forward<Args>(args)...));
   if (in_order) ++sorted_;
@@ -196,7 +196,7 @@ ValueMap::iterator ValueMap::Append(std::string_view view, K&& key, Args&&... ar
 template <typename K, typename... Args>
 std::pair<ValueMap::iterator, bool> ValueMap::try_emplace(K&& key, Args&&... args) {
   std::string_view view(key);
-  if (!HasTail() && (entries_.empty() || entries_.back().first < view)) {
+  if (!HasTail() && (entries_.empty() || entries_.back().first.compare(view) < 0)) {
     return {Append(view, std::forward<K>(key), std::forward<Args>(args)...), true};
   }
   iterator found = find(view);

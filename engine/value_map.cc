@@ -6,7 +6,7 @@ namespace faultline::engine {
 
 namespace {
 bool KeyLess(const ValueMap::value_type& a, const ValueMap::value_type& b) {
-  return a.first < b.first;
+  return a.first.compare(b.first) < 0;
 }
 }  // namespace
 
@@ -34,8 +34,9 @@ ValueMap::const_iterator ValueMap::FindInTail(std::string_view key) const {
 
 ValueMap::const_iterator ValueMap::find(std::string_view key) const {
   auto sorted_end = entries_.cbegin() + static_cast<ptrdiff_t>(sorted_);
-  auto it = std::lower_bound(entries_.cbegin(), sorted_end, key,
-                             [](const value_type& e, std::string_view k) { return e.first < k; });
+  auto it = std::lower_bound(
+      entries_.cbegin(), sorted_end, key,
+      [](const value_type& e, std::string_view k) { return e.first.compare(k) < 0; });
   if (it != sorted_end && it->first == key) return it;
   return HasTail() ? FindInTail(key) : entries_.cend();
 }
@@ -59,14 +60,16 @@ const Value& ValueMap::at(std::string_view key) const {
 
 ValueMap::iterator ValueMap::lower_bound(std::string_view key) {
   Consolidate();
-  return std::lower_bound(entries_.begin(), entries_.end(), key,
-                          [](const value_type& e, std::string_view k) { return e.first < k; });
+  return std::lower_bound(
+      entries_.begin(), entries_.end(), key,
+      [](const value_type& e, std::string_view k) { return e.first.compare(k) < 0; });
 }
 
 ValueMap::const_iterator ValueMap::lower_bound(std::string_view key) const {
   Consolidate();
-  return std::lower_bound(entries_.cbegin(), entries_.cend(), key,
-                          [](const value_type& e, std::string_view k) { return e.first < k; });
+  return std::lower_bound(
+      entries_.cbegin(), entries_.cend(), key,
+      [](const value_type& e, std::string_view k) { return e.first.compare(k) < 0; });
 }
 
 size_t ValueMap::erase(std::string_view key) {
