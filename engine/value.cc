@@ -7,15 +7,8 @@
 
 namespace faultline::engine {
 
-// Each kind has its own payload type, allocated together with its reference count by
-// make_shared, so a string costs a string, not the largest alternative. `kind_` says which one
-// `payload_` points at.
-struct Value::Payload {
-  struct Text;
-  struct Elements;
-  struct Entries;
-  struct Unresolved;
-};
+static_assert(sizeof(Value) == 48, "Value is meant to be 48 bytes (see value.h)");
+
 struct Value::Payload::Text : Value::Payload {
   explicit Text(std::string value) : text(std::move(value)) {}
   std::string text;
@@ -34,6 +27,25 @@ struct Value::Payload::Unresolved : Value::Payload {
   explicit Unresolved(UnknownInfo value) : info(std::move(value)) {}
   UnknownInfo info;
 };
+
+void Value::DestroyPayload(Kind kind, const Payload* payload) {
+  switch (kind) {
+    case Kind::kString:
+      delete static_cast<const Payload::Text*>(payload);
+      break;
+    case Kind::kList:
+      delete static_cast<const Payload::Elements*>(payload);
+      break;
+    case Kind::kMap:
+      delete static_cast<const Payload::Entries*>(payload);
+      break;
+    case Kind::kUnknown:
+      delete static_cast<const Payload::Unresolved*>(payload);
+      break;
+    default:
+      break;
+  }
+}
 
 namespace {
 const std::string kEmptyString;
@@ -59,23 +71,23 @@ Value Value::Bool(bool value, SourceRange range) {
 Value Value::Number(double value, SourceRange range) {
   Value v;
   v.kind_ = Kind::kNumber;
-  v.number_ = value;
+  v.slot_.number = value;
   v.range_ = v.origin_ = range;
   return v;
 }
 
 Value Value::String(std::string value, SourceRange range) {
   Value v;
+  v.slot_.payload = new Payload::Text(std::move(value));
   v.kind_ = Kind::kString;
-  v.payload_ = std::make_shared<const Payload::Text>(std::move(value));
   v.range_ = v.origin_ = range;
   return v;
 }
 
 Value Value::List(ValueList elements, SourceRange range) {
   Value v;
+  v.slot_.payload = new Payload::Elements(std::move(elements));
   v.kind_ = Kind::kList;
-  v.payload_ = std::make_shared<const Payload::Elements>(std::move(elements));
   v.range_ = v.origin_ = range;
   return v;
 }
@@ -83,9 +95,8 @@ Value Value::List(ValueList elements, SourceRange range) {
 Value Value::Map(ValueMap entries, SourceRange range, std::string open_address) {
   entries.Consolidate();  // shared maps are fully sorted (see value_map.h)
   Value v;
+  v.slot_.payload = new Payload::Entries(std::move(entries), std::move(open_address));
   v.kind_ = Kind::kMap;
-  v.payload_ =
-      std::make_shared<const Payload::Entries>(std::move(entries), std::move(open_address));
   v.range_ = v.origin_ = range;
   return v;
 }
@@ -93,9 +104,9 @@ Value Value::Map(ValueMap entries, SourceRange range, std::string open_address) 
 Value Value::Unknown(std::string reason, SourceRange range, std::string address,
                      std::string attribute) {
   Value v;
-  v.kind_ = Kind::kUnknown;
-  v.payload_ = std::make_shared<const Payload::Unresolved>(
+  v.slot_.payload = new Payload::Unresolved(
       UnknownInfo{std::move(reason), std::move(address), std::move(attribute), nullptr});
+  v.kind_ = Kind::kUnknown;
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -104,13 +115,13 @@ Value Value::Unknown(std::string reason, SourceRange range, std::string address,
 Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
                            std::string address, std::string attribute) {
   Value v;
-  v.kind_ = Kind::kUnknown;
   UnknownInfo info;
   info.reason = std::move(reason);
   info.address = std::move(address);
   info.attribute = std::move(attribute);
   info.partial = std::make_shared<const Value>(std::move(partial));
-  v.payload_ = std::make_shared<const Payload::Unresolved>(std::move(info));
+  v.slot_.payload = new Payload::Unresolved(std::move(info));
+  v.kind_ = Kind::kUnknown;
   v.range_ = v.origin_ = range;
   v.provenance_ = Provenance::kDerived;
   return v;
@@ -118,7 +129,7 @@ Value Value::PartlyUnknown(std::string reason, Value partial, SourceRange range,
 
 const Value* Value::partial() const {
   if (kind_ != Kind::kUnknown) return nullptr;
-  return static_cast<const Payload::Unresolved&>(*payload_).info.partial.get();
+  return static_cast<const Payload::Unresolved&>(*slot_.payload).info.partial.get();
 }
 
 bool Value::IsWhollyKnown() const {
@@ -147,36 +158,36 @@ bool Value::as_bool() const {
 
 double Value::as_number() const {
   assert(kind_ == Kind::kNumber);
-  return number_;
+  return kind_ == Kind::kNumber ? slot_.number : 0;
 }
 
 const std::string& Value::as_string() const {
   assert(kind_ == Kind::kString);
   if (kind_ != Kind::kString) return kEmptyString;
-  return static_cast<const Payload::Text&>(*payload_).text;
+  return static_cast<const Payload::Text&>(*slot_.payload).text;
 }
 
 const ValueList& Value::as_list() const {
   assert(kind_ == Kind::kList);
   if (kind_ != Kind::kList) return kEmptyList;
-  return static_cast<const Payload::Elements&>(*payload_).elements;
+  return static_cast<const Payload::Elements&>(*slot_.payload).elements;
 }
 
 const ValueMap& Value::as_map() const {
   assert(kind_ == Kind::kMap);
   if (kind_ != Kind::kMap) return kEmptyMap;
-  return static_cast<const Payload::Entries&>(*payload_).entries;
+  return static_cast<const Payload::Entries&>(*slot_.payload).entries;
 }
 
 const UnknownInfo& Value::unknown() const {
   assert(kind_ == Kind::kUnknown);
   if (kind_ != Kind::kUnknown) return kEmptyUnknown;
-  return static_cast<const Payload::Unresolved&>(*payload_).info;
+  return static_cast<const Payload::Unresolved&>(*slot_.payload).info;
 }
 
 const std::string& Value::open_address() const {
   if (kind_ != Kind::kMap) return kEmptyString;
-  return static_cast<const Payload::Entries&>(*payload_).open_address;
+  return static_cast<const Payload::Entries&>(*slot_.payload).open_address;
 }
 
 const Value* Value::Get(std::string_view key) const {
@@ -251,7 +262,7 @@ bool Value::Equals(const Value& other) const {
     case Kind::kBool:
       return bool_ == other.bool_;
     case Kind::kNumber:
-      return number_ == other.number_;
+      return slot_.number == other.slot_.number;
     case Kind::kString:
       return as_string() == other.as_string();
     case Kind::kList: {
@@ -301,7 +312,7 @@ std::string Value::ToDisplayString(size_t max_length) const {
       out = bool_ ? "true" : "false";
       break;
     case Kind::kNumber:
-      out = FormatNumber(number_);
+      out = FormatNumber(slot_.number);
       break;
     case Kind::kString:
       out = "\"" + as_string() + "\"";

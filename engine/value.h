@@ -16,6 +16,7 @@
 #ifndef FAULTLINE_ENGINE_VALUE_H_
 #define FAULTLINE_ENGINE_VALUE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -54,6 +55,42 @@ class Value {
   enum class Provenance : uint8_t { kExplicit, kDefaulted, kDerived };
 
   Value() = default;  // null, nowhere
+  Value(const Value& other) noexcept
+      : kind_(other.kind_),
+        provenance_(other.provenance_),
+        bool_(other.bool_),
+        slot_(other.slot_),
+        range_(other.range_),
+        origin_(other.origin_) {
+    if (HasPayload()) slot_.payload->references.fetch_add(1, std::memory_order_relaxed);
+  }
+  Value(Value&& other) noexcept
+      : kind_(other.kind_),
+        provenance_(other.provenance_),
+        bool_(other.bool_),
+        slot_(other.slot_),
+        range_(other.range_),
+        origin_(other.origin_) {
+    other.kind_ = Kind::kNull;  // the payload reference moved here
+  }
+  Value& operator=(const Value& other) noexcept {
+    Value copy(other);
+    return *this = std::move(copy);
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this != &other) {
+      ReleasePayload();
+      kind_ = other.kind_;
+      provenance_ = other.provenance_;
+      bool_ = other.bool_;
+      slot_ = other.slot_;
+      range_ = other.range_;
+      origin_ = other.origin_;
+      other.kind_ = Kind::kNull;
+    }
+    return *this;
+  }
+  ~Value() { ReleasePayload(); }
   static Value Null(SourceRange range = {});
   static Value Bool(bool value, SourceRange range = {});
   static Value Number(double value, SourceRange range = {});
@@ -102,7 +139,7 @@ class Value {
 
   // The address of the stored string, list or map this value shares with its copies (null for
   // null, bool and number): equal non-null identities mean the same stored content.
-  const void* identity() const { return payload_.get(); }
+  const void* identity() const { return HasPayload() ? slot_.payload : nullptr; }
 
   SourceRange range() const { return range_; }
   SourceRange origin() const { return origin_; }
@@ -122,12 +159,33 @@ class Value {
   static std::string_view KindName(Kind kind);
 
  private:
-  struct Payload;
+  // The shared, immutable content of a string, list, map or Unknown, with its reference count;
+  // each kind has its own derived type (value.cc), so `kind_` says which one a payload is.
+  struct Payload {
+    mutable std::atomic<uint32_t> references{1};
+    struct Text;
+    struct Elements;
+    struct Entries;
+    struct Unresolved;
+  };
+  // A number, or the payload reference of a kind that has one (HasPayload).
+  union Slot {
+    double number;
+    const Payload* payload;
+  };
+  bool HasPayload() const { return kind_ >= Kind::kString; }
+  void ReleasePayload() {
+    if (HasPayload() && slot_.payload->references.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      DestroyPayload(kind_, slot_.payload);
+    }
+  }
+  static void DestroyPayload(Kind kind, const Payload* payload);
+
+  // 48 bytes: kind, provenance and bool share a word; a number and a payload share the slot.
   Kind kind_ = Kind::kNull;
   Provenance provenance_ = Provenance::kExplicit;
   bool bool_ = false;
-  double number_ = 0;
-  std::shared_ptr<const Payload> payload_;
+  Slot slot_{0.0};
   SourceRange range_;
   SourceRange origin_;
 };
