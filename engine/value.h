@@ -255,7 +255,11 @@ template <typename K, typename... Args>
 std::pair<ValueMap::iterator, bool> ValueMap::try_emplace(K&& key, Args&&... args) {
   std::string_view view(key);
   if (!HasTail() && (entries_.empty() || entries_.back().first.compare(view) < 0)) {
-    return {Append(view, std::forward<K>(key), std::forward<Args>(args)...), true};
+    // Keys in order (the common case): extends the sorted part, nothing to search or merge.
+    entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::forward<K>(key)),
+                          std::forward_as_tuple(std::forward<Args>(args)...));
+    ++sorted_;
+    return {entries_.end() - 1, true};
   }
   iterator found = find(view);
   if (found != entries_.end()) return {found, false};
