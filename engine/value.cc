@@ -234,8 +234,10 @@ size_t Value::size() const {
   }
 }
 
-Value Value::WithRange(SourceRange range) const {
-  Value v = *this;
+Value Value::WithRange(SourceRange range) const& { return Value(*this).WithRange(range); }
+
+Value Value::WithRange(SourceRange range) && {
+  Value v = std::move(*this);
   if (!v.origin_.valid()) v.origin_ = v.range_;
   v.range_ = range;
   if (!v.origin_.valid()) v.origin_ = range;

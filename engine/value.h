@@ -146,7 +146,8 @@ class Value {
   Provenance provenance() const { return provenance_; }
   // Copies with a new location or provenance. WithRange keeps the origin (or sets it to the old
   // range when the origin was empty) so "written here, defined there" survives.
-  Value WithRange(SourceRange range) const;
+  Value WithRange(SourceRange range) const&;
+  Value WithRange(SourceRange range) &&;
   Value WithOrigin(SourceRange origin) const;
   Value WithProvenance(Provenance provenance) const;
 

@@ -96,6 +96,10 @@ class ValueMap {
   // it before a map is shared between threads.
   void Consolidate() const;
 
+  // Moves the entries, merged and sorted, into a new map whose storage fits them exactly. This
+  // map is left empty but keeps its storage, so a builder can reuse it for its next map.
+  ValueMap TakeCompact();
+
  private:
   // The position of `key` in the unsorted tail, or entries_.end().
   const_iterator FindInTail(std::string_view key) const;

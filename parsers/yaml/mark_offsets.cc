@@ -26,17 +26,20 @@ bool AsciiWord(const char* p) {
 
 }  // namespace
 
-uint32_t MarkOffsets::ToByte(size_t char_index) {
-  if (char_index <= ascii_prefix_) return base_ + static_cast<uint32_t>(char_index);
+uint32_t MarkOffsets::ToByteSlow(size_t char_index) {
   if (!non_ascii_seen_) {
-    size_t limit = std::min(char_index, text_.size());
+    // Extends the known ASCII prefix a step past the request, so that the marks that follow
+    // convert inline (ToByte) rather than here.
+    constexpr size_t kAsciiStep = 4096;
+    size_t limit = std::min(text_.size(), std::max(char_index, ascii_prefix_ + kAsciiStep));
     while (ascii_prefix_ + 8 <= limit && AsciiWord(text_.data() + ascii_prefix_)) {
       ascii_prefix_ += 8;
     }
     while (ascii_prefix_ < limit && static_cast<unsigned char>(text_[ascii_prefix_]) < 0x80) {
       ++ascii_prefix_;
     }
-    if (ascii_prefix_ == limit) return base_ + static_cast<uint32_t>(limit);
+    if (char_index <= ascii_prefix_) return base_ + static_cast<uint32_t>(char_index);
+    if (ascii_prefix_ == text_.size()) return base_ + static_cast<uint32_t>(ascii_prefix_);
     // The first non-ASCII byte: characters and bytes part ways from here.
     non_ascii_seen_ = true;
     cursor_char_ = cursor_byte_ = ascii_prefix_;

@@ -25,9 +25,14 @@ class MarkOffsets {
   MarkOffsets(std::string_view text, uint32_t base) : text_(text), base_(base) {}
 
   // Byte offset in the file of the character with index `char_index` in `text`.
-  uint32_t ToByte(size_t char_index);
+  uint32_t ToByte(size_t char_index) {
+    if (char_index <= ascii_prefix_) return base_ + static_cast<uint32_t>(char_index);
+    return ToByteSlow(char_index);
+  }
 
  private:
+  uint32_t ToByteSlow(size_t char_index);
+
   std::string_view text_;
   uint32_t base_;
   size_t ascii_prefix_ = 0;  // text_[0, ascii_prefix_) is known to be ASCII

@@ -108,6 +108,45 @@ struct Frame {
   std::string key;
   uint32_t key_begin = 0;
   uint32_t key_end = 0;
+
+  // Makes the frame a fresh one; its buffers keep their capacity.
+  void Reset() {
+    is_map = flow = has_key = key_is_merge = false;
+    begin = end = key_begin = key_end = 0;
+    nodes = 1;
+    anchor.clear();
+    elements.clear();
+    entries.clear();
+    merges.clear();
+    key.clear();
+  }
+};
+
+// The collections being built, innermost last. A frame is not destroyed when its collection
+// ends: the next collection at that depth reuses it, so building a document does not allocate
+// (and grow) a fresh entry buffer per collection; the finished collection is copied out at its
+// exact size. Pushing may move the frames (references to them do not survive it).
+class FrameStack {
+ public:
+  bool empty() const { return depth_ == 0; }
+  size_t size() const { return depth_; }
+  Frame& back() { return frames_[depth_ - 1]; }
+  const Frame& operator[](size_t i) const { return frames_[i]; }
+  Frame& Push() {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.Reset();
+    return frame;
+  }
+  void Pop() { --depth_; }
+  void clear() {
+    for (size_t i = 0; i < depth_; ++i) frames_[i].Reset();  // drops the values they hold
+    depth_ = 0;
+  }
+
+ private:
+  std::vector<Frame> frames_;
+  size_t depth_ = 0;
 };
 
 struct StringHash {
@@ -554,7 +593,7 @@ class Loader {
       Drop();
       return;
     }
-    Frame& frame = stack_.emplace_back();
+    Frame& frame = stack_.Push();
     frame.is_map = e.type == YAML_MAPPING_START_EVENT;
     const yaml_char_t* anchor;
     if (frame.is_map) {
@@ -571,28 +610,33 @@ class Loader {
 
   void OnCollectionEnd(const yaml_event_t& e) {
     if (stack_.empty()) return;  // cannot happen with a well-formed event stream
-    Frame frame = std::move(stack_.back());
-    stack_.pop_back();
+    Frame& frame = stack_.back();
+    uint32_t begin = frame.begin;
     uint32_t end = frame.flow ? marks_->ToByte(e.end_mark.index) : frame.end;
-    end = std::max(end, frame.begin);
-    SourceRange range = Range(frame.begin, end);
+    end = std::max(end, begin);
+    uint64_t nodes = frame.nodes;
+    SourceRange range = Range(begin, end);
     Value value;
     if (frame.is_map) {
       ApplyMerges(&frame);
-      value = Value::Map(std::move(frame.entries), range);
+      value = Value::Map(frame.entries.TakeCompact(), range);
     } else {
-      value = Value::List(std::move(frame.elements), range);
+      value = Value::List(ValueList(std::make_move_iterator(frame.elements.begin()),
+                                    std::make_move_iterator(frame.elements.end())),
+                          range);
+      frame.elements.clear();
     }
-    if (!frame.anchor.empty()) anchors_[frame.anchor] = Anchor{value, frame.nodes};
+    if (!frame.anchor.empty()) anchors_[frame.anchor] = Anchor{value, nodes};
+    stack_.Pop();
     if (!stack_.empty() && stack_.back().is_map && !stack_.back().has_key) {
       // A collection used as a key (`? [a, b]`): sigs.k8s.io/yaml cannot convert it to JSON;
       // keep it under its printed form so nothing is silently lost.
       KeyInfo key;
       key.text = KeyString(value);
-      SetKey(std::move(key), frame.begin, end);
+      SetKey(std::move(key), begin, end);
       return;
     }
-    AddValue(std::move(value), end, frame.nodes);
+    AddValue(std::move(value), end, nodes);
   }
 
   void SetKey(KeyInfo key, uint32_t begin, uint32_t end) {
@@ -624,7 +668,8 @@ class Loader {
       frame.merges.push_back(std::move(value));
       return;
     }
-    Value entry = value.WithRange(Range(frame.key_begin, std::max(end, frame.key_begin)));
+    Value entry =
+        std::move(value).WithRange(Range(frame.key_begin, std::max(end, frame.key_begin)));
     // try_emplace moves neither the key nor the value when the key is already there.
     auto [it, inserted] = frame.entries.try_emplace(std::move(frame.key), std::move(entry));
     if (!inserted) {
@@ -719,7 +764,7 @@ class Loader {
   uint32_t doc_begin_ = 0;
   uint32_t documents_seen_ = 0;
   uint64_t expanded_nodes_ = 0;
-  std::vector<Frame> stack_;
+  FrameStack stack_;
   std::optional<Value> root_;
   std::unordered_map<std::string, Anchor, StringHash, std::equal_to<>> anchors_;
 };
