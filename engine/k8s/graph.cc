@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -65,11 +64,6 @@ bool IsKnownPodlessCustomResource(std::string_view group, std::string_view kind)
 
 std::string Indexed(std::string_view path, size_t index) {
   return std::string(path) + "[" + std::to_string(index) + "]";
-}
-
-std::string Join(std::string_view a, std::string_view b) {
-  if (a.empty()) return std::string(b);
-  return std::string(a) + "." + std::string(b);
 }
 
 const std::string* KnownString(const Value* value) {
@@ -138,12 +132,25 @@ class EdgeBuilder {
       return h;
     }
   };
-  static std::string NamespaceKey(std::string_view module_dir, std::string_view namespace_name) {
-    std::string key(module_dir);
-    key.push_back('\0');
-    key.append(namespace_name);
-    return key;
+  // (module_dir, namespace) as one string, the key of namespaces_. Keys for lookups are built in
+  // a per-thread buffer, so a lookup does not allocate.
+  static void AppendNamespaceKey(std::string_view module_dir, std::string_view namespace_name,
+                                 std::string* key) {
+    key->append(module_dir);
+    key->push_back('\0');
+    key->append(namespace_name);
   }
+  const Namespace* FindNamespace(const Object& object) const {
+    thread_local std::string key;
+    key.clear();
+    AppendNamespaceKey(object.module_dir, object.namespace_name, &key);
+    auto it = namespaces_.find(key);
+    return it == namespaces_.end() ? nullptr : &it->second;
+  }
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
 
   // What Collect reads of one object (computed in parallel, in resource order).
   struct Collected {
@@ -245,10 +252,10 @@ class EdgeBuilder {
     if (object.namespace_name.empty()) return;
     LabelSelector selector = SelectorOf(resources_[object.id], &work->path);
     if (selector.scope() == LabelSelector::Scope::kNothing) return;
-    auto it = namespaces_.find(NamespaceKey(object.module_dir, object.namespace_name));
-    if (it == namespaces_.end()) return;
+    const Namespace* ns = FindNamespace(object);
+    if (ns == nullptr) return;
     work->source = source;
-    work->ns = &it->second;
+    work->ns = ns;
     work->selected_ready =
         work->ns->workloads.SelectBounded(selector, kMaxPreparedCandidates, &work->selected);
     if (!work->selected_ready) work->selector = std::move(selector);
@@ -275,7 +282,12 @@ class EdgeBuilder {
   }
 
   Namespace& NamespaceFor(const Object& object) {
-    return namespaces_[NamespaceKey(object.module_dir, object.namespace_name)];
+    thread_local std::string key;
+    key.clear();
+    AppendNamespaceKey(object.module_dir, object.namespace_name, &key);
+    auto it = namespaces_.find(key);
+    if (it != namespaces_.end()) return it->second;
+    return namespaces_[key];
   }
 
   // The objects named `name` of `kind` (and `group`, unless `any_group`) in the namespace.
@@ -395,34 +407,46 @@ class EdgeBuilder {
     }
   }
 
-  // A reference by name to a core object of the workload's namespace.
-  void Reference(const Object& object, std::string_view kind, const Value* name,
-                 const std::string& path, std::vector<Edge>* out) const {
+  // A reference by name to a core object of the workload's namespace. `path()` makes the
+  // reference's attribute path; it is called only when the reference finds a target (most do
+  // not), so the paths of the others are never built.
+  template <typename PathFn>
+  void Reference(const Object& object, std::string_view kind, const Value* name, PathFn&& path,
+                 std::vector<Edge>* out) const {
     const std::string* text = KnownString(name);
     if (text == nullptr) return;
-    for (ResourceId target :
-         Named(object.module_dir, object.namespace_name, kCoreGroup, kind, *text)) {
-      Emit(object.id, target, EdgeKind::kReferences, path, out);
+    std::vector<ResourceId> targets =
+        Named(object.module_dir, object.namespace_name, kCoreGroup, kind, *text);
+    if (targets.empty()) return;
+    const std::string attribute_path = path();
+    for (ResourceId target : targets) {
+      Emit(object.id, target, EdgeKind::kReferences, attribute_path, out);
     }
   }
 
-  void AddContainerReferences(const Object& object, const Value& containers,
-                              const std::string& path, std::vector<Edge>* out) const {
+  // `path()` makes the containers' attribute path (see Reference).
+  template <typename PathFn>
+  void AddContainerReferences(const Object& object, const Value& containers, PathFn&& path,
+                              std::vector<Edge>* out) const {
     if (!containers.is_list()) return;
     for (size_t c = 0; c < containers.size(); ++c) {
       const Value& container = containers.as_list()[c];
       if (!container.is_map()) continue;
-      const std::string container_path = Indexed(path, c);
+      auto container_path = [&] { return Indexed(path(), c); };
       if (const Value* env_from = container.Get("envFrom"); env_from && env_from->is_list()) {
         for (size_t e = 0; e < env_from->size(); ++e) {
           const Value& source = env_from->as_list()[e];
           if (!source.is_map()) continue;
-          const std::string source_path = Indexed(container_path + ".envFrom", e);
+          auto source_path = [&] { return Indexed(container_path() + ".envFrom", e); };
           if (const Value* ref = source.Get("configMapRef"); ref && ref->is_map()) {
-            Reference(object, "ConfigMap", ref->Get("name"), source_path + ".configMapRef", out);
+            Reference(
+                object, "ConfigMap", ref->Get("name"),
+                [&] { return source_path() + ".configMapRef"; }, out);
           }
           if (const Value* ref = source.Get("secretRef"); ref && ref->is_map()) {
-            Reference(object, "Secret", ref->Get("name"), source_path + ".secretRef", out);
+            Reference(
+                object, "Secret", ref->Get("name"), [&] { return source_path() + ".secretRef"; },
+                out);
           }
         }
       }
@@ -430,12 +454,16 @@ class EdgeBuilder {
         for (size_t e = 0; e < env->size(); ++e) {
           const Value* value_from = env->as_list()[e].Get("valueFrom");
           if (value_from == nullptr || !value_from->is_map()) continue;
-          const std::string from_path = Indexed(container_path + ".env", e) + ".valueFrom";
+          auto from_path = [&] { return Indexed(container_path() + ".env", e) + ".valueFrom"; };
           if (const Value* ref = value_from->Get("configMapKeyRef"); ref && ref->is_map()) {
-            Reference(object, "ConfigMap", ref->Get("name"), from_path + ".configMapKeyRef", out);
+            Reference(
+                object, "ConfigMap", ref->Get("name"),
+                [&] { return from_path() + ".configMapKeyRef"; }, out);
           }
           if (const Value* ref = value_from->Get("secretKeyRef"); ref && ref->is_map()) {
-            Reference(object, "Secret", ref->Get("name"), from_path + ".secretKeyRef", out);
+            Reference(
+                object, "Secret", ref->Get("name"), [&] { return from_path() + ".secretKeyRef"; },
+                out);
           }
         }
       }
@@ -447,20 +475,23 @@ class EdgeBuilder {
     const Resource& resource = resources_[object.id];
     const Value* spec = PodSpec(resource);
     if (spec == nullptr || !spec->is_map()) return;
-    const std::string prefix = PodSpecPath(resource);
+    auto prefix = [&] { return PodSpecPath(resource); };
 
     const Value* account = spec->Get("serviceAccountName");
-    std::string account_path = prefix + ".serviceAccountName";
+    std::string_view account_field = ".serviceAccountName";
     if (account == nullptr || account->is_null()) {
       account = spec->Get("serviceAccount");  // deprecated alias
-      account_path = prefix + ".serviceAccount";
+      account_field = ".serviceAccount";
     }
-    Reference(object, "ServiceAccount", account, account_path, out);
+    Reference(
+        object, "ServiceAccount", account, [&] { return prefix() + std::string(account_field); },
+        out);
 
     if (const Value* pull = spec->Get("imagePullSecrets"); pull && pull->is_list()) {
       for (size_t i = 0; i < pull->size(); ++i) {
-        Reference(object, "Secret", pull->as_list()[i].Get("name"),
-                  Indexed(prefix + ".imagePullSecrets", i), out);
+        Reference(
+            object, "Secret", pull->as_list()[i].Get("name"),
+            [&] { return Indexed(prefix() + ".imagePullSecrets", i); }, out);
       }
     }
 
@@ -468,28 +499,36 @@ class EdgeBuilder {
       for (size_t i = 0; i < volumes->size(); ++i) {
         const Value& volume = volumes->as_list()[i];
         if (!volume.is_map()) continue;
-        const std::string volume_path = Indexed(prefix + ".volumes", i);
+        auto volume_path = [&] { return Indexed(prefix() + ".volumes", i); };
         if (const Value* v = volume.Get("configMap"); v && v->is_map()) {
-          Reference(object, "ConfigMap", v->Get("name"), volume_path + ".configMap", out);
+          Reference(
+              object, "ConfigMap", v->Get("name"), [&] { return volume_path() + ".configMap"; },
+              out);
         }
         if (const Value* v = volume.Get("secret"); v && v->is_map()) {
-          Reference(object, "Secret", v->Get("secretName"), volume_path + ".secret", out);
+          Reference(
+              object, "Secret", v->Get("secretName"), [&] { return volume_path() + ".secret"; },
+              out);
         }
         if (const Value* v = volume.Get("persistentVolumeClaim"); v && v->is_map()) {
-          Reference(object, "PersistentVolumeClaim", v->Get("claimName"),
-                    volume_path + ".persistentVolumeClaim", out);
+          Reference(
+              object, "PersistentVolumeClaim", v->Get("claimName"),
+              [&] { return volume_path() + ".persistentVolumeClaim"; }, out);
         }
         const Value* sources = Lookup(volume, {"projected", "sources"});
         if (sources == nullptr || !sources->is_list()) continue;
         for (size_t s = 0; s < sources->size(); ++s) {
           const Value& source = sources->as_list()[s];
           if (!source.is_map()) continue;
-          const std::string source_path = Indexed(volume_path + ".projected.sources", s);
+          auto source_path = [&] { return Indexed(volume_path() + ".projected.sources", s); };
           if (const Value* v = source.Get("configMap"); v && v->is_map()) {
-            Reference(object, "ConfigMap", v->Get("name"), source_path + ".configMap", out);
+            Reference(
+                object, "ConfigMap", v->Get("name"), [&] { return source_path() + ".configMap"; },
+                out);
           }
           if (const Value* v = source.Get("secret"); v && v->is_map()) {
-            Reference(object, "Secret", v->Get("name"), source_path + ".secret", out);
+            Reference(
+                object, "Secret", v->Get("name"), [&] { return source_path() + ".secret"; }, out);
           }
         }
       }
@@ -497,7 +536,8 @@ class EdgeBuilder {
 
     for (const char* field : {"initContainers", "containers", "ephemeralContainers"}) {
       if (const Value* containers = spec->Get(field)) {
-        AddContainerReferences(object, *containers, prefix + "." + field, out);
+        AddContainerReferences(
+            object, *containers, [&] { return prefix() + "." + field; }, out);
       }
     }
   }
@@ -508,7 +548,8 @@ class EdgeBuilder {
   KubernetesEdgeResult result_;
   std::vector<Object> objects_;  // in id order
   std::unordered_multimap<NameKey, ResourceId, NameKeyHash> by_name_;
-  std::map<std::string, Namespace> namespaces_;
+  // Per (module_dir, namespace) (AppendNamespaceKey); node-based, so the Namespaces do not move.
+  std::unordered_map<std::string, Namespace, StringHash, std::equal_to<>> namespaces_;
   std::vector<uint8_t> covered_;  // per resource: SelectorSource bits that selected it
 };
 
@@ -555,8 +596,12 @@ std::span<const std::string_view> PodTemplatePath(const Resource& resource) {
 
 std::string PodSpecPath(const Resource& resource) {
   std::string path;
-  for (std::string_view step : PodTemplatePath(resource)) path = Join(path, step);
-  return Join(path, "spec");
+  for (std::string_view step : PodTemplatePath(resource)) {
+    path.append(step);
+    path.push_back('.');
+  }
+  path.append("spec");
+  return path;
 }
 
 const Value* PodSpec(const Resource& resource) {
