@@ -17,6 +17,7 @@
 #include "engine/config/gitignore.h"
 #include "engine/file_provider.h"
 #include "engine/finding.h"
+#include "engine/parallel.h"
 #include "engine/scan.h"
 #include "rules/registry.h"
 
@@ -223,7 +224,10 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
   context.suppressed = result.suppressed;
   context.baselined = baselined;
 
-  std::ostringstream report;
+  context.jobs = engine::ResolveJobs(options.jobs);
+
+  // The report goes straight to its destination (a large scan's report is tens of MB).
+  std::ostream& report = options.output.empty() ? env.out : file;
   if (options.format == "json") {
     WriteJsonReport(result.findings, context, report);
   } else {
@@ -233,10 +237,8 @@ int RunScanCommand(const ScanCommandOptions& options, Environment& env) {
     WriteTextReport(result.findings, context, text, report);
   }
   if (options.output.empty()) {
-    env.out << report.str();
     env.out.flush();
   } else {
-    file << report.str();
     file.close();
     if (!file) {
       Error(env, "cannot write " + options.output + ": " + std::strerror(errno));

@@ -15,6 +15,7 @@ struct ReportContext {
   std::vector<std::string> errors;  // problems with the request (ScanResult::input_errors)
   size_t suppressed = 0;  // findings removed by inline suppressions (ScanResult::suppressed)
   size_t baselined = 0;   // findings hidden because their fingerprint is in --baseline
+  int jobs = 1;           // threads a reporter may use; the bytes it writes do not depend on it
 };
 
 }  // namespace faultline::cli

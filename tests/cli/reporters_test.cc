@@ -1,12 +1,17 @@
 // The text and JSON reporters over hand-made findings.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/report/json_reporter.h"
 #include "cli/report/text_reporter.h"
+#include "cli/version.h"
 #include "engine/finding.h"
+#include "engine/severity.h"
 
 namespace faultline::cli {
 namespace {
@@ -177,6 +182,101 @@ TEST_F(ReportersTest, JsonIsByteStable) {
   nlohmann::json doc = nlohmann::json::parse(empty.str());
   EXPECT_TRUE(doc["findings"].is_array());
   EXPECT_TRUE(doc["findings"].empty());
+}
+
+// The report is written finding by finding (on several threads), not as one document; its bytes
+// must still be exactly nlohmann's two-space dump of the whole document, whatever the jobs.
+nlohmann::ordered_json ReferenceRange(const SourceRange& range) {
+  if (!range.valid()) return nullptr;
+  nlohmann::ordered_json json;
+  for (auto [key, offset] : {std::pair{"start", range.begin}, std::pair{"end", range.end}}) {
+    engine::Position position = range.file->PositionAt(offset);
+    json[key]["line"] = position.line + 1;
+    json[key]["column"] = position.column + 1;
+    json[key]["offset"] = offset;
+  }
+  return json;
+}
+
+std::string ReferenceDocument(const std::vector<Finding>& findings, const ReportContext& context) {
+  using Json = nlohmann::ordered_json;
+  auto or_null = [](const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); };
+  Json document;
+  document["schema_version"] = kJsonSchemaVersion;
+  document["tool"] = Json{{"name", "faultline"}, {"version", kToolVersion}};
+  document["findings"] = Json::array();
+  std::map<std::string, size_t> counts;
+  for (const Finding& f : findings) {
+    Json json;
+    json["rule_id"] = f.rule_id;
+    json["rule_name"] = f.rule_name;
+    json["severity"] = std::string(engine::SeverityName(f.severity));
+    json["message"] = f.message;
+    json["file"] = f.range.valid() ? Json(f.range.file->path()) : Json(nullptr);
+    json["range"] = ReferenceRange(f.range);
+    json["resource"] = or_null(f.resource_address);
+    json["attribute_path"] = or_null(f.attribute_path);
+    json["fingerprint"] = f.fingerprint;
+    json["related"] = Json::array();
+    for (const engine::RelatedLocation& location : f.related) {
+      Json entry;
+      entry["file"] = location.range.valid() ? Json(location.range.file->path()) : Json(nullptr);
+      entry["range"] = ReferenceRange(location.range);
+      entry["message"] = location.message;
+      json["related"].push_back(std::move(entry));
+    }
+    document["findings"].push_back(std::move(json));
+    ++counts[std::string(engine::SeverityName(f.severity))];
+  }
+  document["errors"] = context.errors;
+  Json summary;
+  summary["findings"] = findings.size();
+  for (const char* severity : {"critical", "high", "medium", "low", "info"}) {
+    summary["by_severity"][severity] = counts[severity];
+  }
+  summary["files_scanned"] = context.files_scanned;
+  summary["bytes_scanned"] = context.bytes_scanned;
+  summary["suppressed"] = context.suppressed;
+  summary["baselined"] = context.baselined;
+  document["summary"] = std::move(summary);
+  return document.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+TEST_F(ReportersTest, JsonIsTheWholeDocumentsDumpWhateverTheJobs) {
+  SourceFile odd{"dir/\x01odd \"name\"\xff.tf", "a = 1\nb = 2\n"};
+  std::vector<Finding> findings;
+  // More findings than one chunk of the parallel writer, with strings that need escaping:
+  // quotes, backslashes, line breaks, control characters (the writer's own placeholder among
+  // them) and invalid UTF-8.
+  for (int i = 0; i < 1000; ++i) {
+    const SourceFile& file = i % 3 == 0 ? odd : main_;
+    Finding f = MakeFinding(i % 3 == 0 ? RangeOf(odd, "b = 2") : RangeOf(main_, "multi_az"),
+                            static_cast<engine::Severity>(i % 5), "FL-T-" + std::to_string(i),
+                            "message " + std::to_string(i) + " \"q\" \\ \n\t\x01 \xc3\x28 é");
+    if (i % 7 == 0) f.resource_address.clear();
+    if (i % 11 == 0) f.range = SourceRange{};
+    if (i % 4 == 0)
+      f.related.push_back({RangeOf(file, "1"), "related \x01 \"" + std::to_string(i)});
+    findings.push_back(std::move(f));
+  }
+  ReportContext context;
+  context.files_scanned = 2;
+  context.bytes_scanned = 42;
+  context.errors = {"\x01 an error naming the placeholder", "\"findings\": \"\\u0001\""};
+  context.suppressed = 3;
+  const std::string expected = ReferenceDocument(findings, context);
+  for (int jobs : {1, 2, 5}) {
+    context.jobs = jobs;
+    std::ostringstream out;
+    WriteJsonReport(findings, context, out);
+    EXPECT_EQ(out.str(), expected) << "jobs " << jobs;
+  }
+  for (size_t count : {size_t{0}, size_t{1}, size_t{256}, size_t{257}}) {
+    std::vector<Finding> some(findings.begin(), findings.begin() + static_cast<ptrdiff_t>(count));
+    std::ostringstream out;
+    WriteJsonReport(some, context, out);
+    EXPECT_EQ(out.str(), ReferenceDocument(some, context)) << count << " findings";
+  }
 }
 
 }  // namespace
