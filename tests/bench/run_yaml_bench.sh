@@ -7,7 +7,7 @@
 # end figures, what a user runs: `faultline scan --no-secrets --format json` at --jobs 1 and 2 on
 # the generated stream and on the corpus manifests (kustomizations not rendered: kubectl's time is
 # not YAML's), with wall and CPU (user + sys) MB/s, peak RSS, and whether --jobs 1 and 2 wrote the
-# same JSON.
+# same JSON; once with every rule of the pack, once (rows *-3r) with only the issue's three rules.
 #
 # usage: tests/bench/run_yaml_bench.sh [BUILD_DIR]     (default: build; build it in Release first)
 # Environment: SHARED_DIR (default: ../shared beside the repository), REPEAT (default 3: each
@@ -113,5 +113,13 @@ scan() {  # scan NAME BYTES ARGS...: one line per --jobs value
 }
 manifest_bytes() { find "$@" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' |
   awk '{ s += $1 } END { print s + 0 }'; }
-if ((${#k8s[@]})); then scan corpus "$(manifest_bytes "${k8s[@]}")" --no-kustomize "${k8s[@]}"; fi
-scan generated "$(stat -c %s "$tmp/generated.yaml")" --max-file-size 100000000 "$tmp/generated.yaml"
+# Every rule of the pack (what a user runs), then only the issue's three rules (load + graph +
+# missing PDB, PDB selecting nothing, missing readiness probe: the scope the bar was set for).
+three_rules=(--rule FL-K8S-0001 --rule FL-K8S-0002 --rule FL-K8S-0003)
+if ((${#k8s[@]})); then
+  scan corpus "$(manifest_bytes "${k8s[@]}")" --no-kustomize "${k8s[@]}"
+  scan corpus-3r "$(manifest_bytes "${k8s[@]}")" --no-kustomize "${three_rules[@]}" "${k8s[@]}"
+fi
+generated_bytes=$(stat -c %s "$tmp/generated.yaml")
+scan generated "$generated_bytes" --max-file-size 100000000 "$tmp/generated.yaml"
+scan gen-3r "$generated_bytes" --max-file-size 100000000 "${three_rules[@]}" "$tmp/generated.yaml"

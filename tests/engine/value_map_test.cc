@@ -105,6 +105,41 @@ TEST(ValueMapTest, MapsInsideValuesAreSorted) {
   EXPECT_EQ(first->first, "a");
 }
 
+TEST(ValueMapTest, FindsInSmallAndLargeMapsAlike) {
+  // Maps of up to 8 sorted keys are scanned, larger ones binary-searched: same answers.
+  for (size_t size : {0, 1, 7, 8, 9, 40}) {
+    ValueMap map;
+    for (size_t i = 0; i < size; ++i) {
+      map.try_emplace("key" + std::string(i % 3, 'x') + std::to_string(i), Value::Number(i));
+    }
+    for (size_t i = 0; i < size; ++i) {
+      auto it = map.find("key" + std::string(i % 3, 'x') + std::to_string(i));
+      ASSERT_NE(it, map.end()) << size << " " << i;
+      EXPECT_EQ(it->second.as_number(), static_cast<double>(i));
+    }
+    // Absent keys, including prefixes and extensions of present ones and equal lengths.
+    for (const char* absent : {"", "k", "key", "key0x", "kez0", "keyx1x"}) {
+      EXPECT_EQ(map.find(absent), map.end()) << size << " " << absent;
+    }
+  }
+}
+
+TEST(ValueMapTest, TakeCompactMovesSortedEntriesAndLeavesAReusableMap) {
+  ValueMap builder;
+  for (int round = 0; round < 3; ++round) {
+    for (const char* key : {"spec", "kind", "apiVersion", "metadata"}) {
+      builder.try_emplace(std::string(key) + std::to_string(round), Value::String(key));
+    }
+    ValueMap taken = builder.TakeCompact();
+    EXPECT_TRUE(builder.empty());
+    std::string suffix = std::to_string(round);
+    EXPECT_EQ(Keys(taken), (std::vector<std::string>{"apiVersion" + suffix, "kind" + suffix,
+                                                     "metadata" + suffix, "spec" + suffix}));
+    EXPECT_EQ(taken.at("kind" + suffix).as_string(), "kind");
+    EXPECT_EQ(taken.find("spec"), taken.end());
+  }
+}
+
 TEST(ValueMapTest, CopiesAreIndependent) {
   ValueMap map;
   map.try_emplace("b", Value::Number(1));
