@@ -999,9 +999,9 @@ struct NodeKeys {
   std::vector<std::string> keys;  // "var.x", "local.y", "module.m", "aws_x.y", "data.t.n"
 };
 
-std::vector<std::pair<std::string, std::string>> ReferenceKeys(const hcl::Expression& expression,
-                                                               const std::string& path) {
-  std::vector<std::pair<std::string, std::string>> out;  // (key, attribute path)
+// Appends (key, attribute path) pairs to `*out`.
+void AppendReferenceKeys(const hcl::Expression& expression, const std::string& path,
+                         std::vector<std::pair<std::string, std::string>>* out) {
   for (const Traversal& t : eval::CollectReferences(expression)) {
     auto attr = [&](size_t i) -> const std::string* {
       if (i >= t.steps.size() || t.steps[i].is_index) return nullptr;
@@ -1010,15 +1010,21 @@ std::vector<std::pair<std::string, std::string>> ReferenceKeys(const hcl::Expres
     const std::string& r = t.root;
     if (r == "count" || r == "each" || r == "path" || r == "self" || r == "terraform") continue;
     if (r == "var" || r == "local" || r == "module") {
-      if (const std::string* n = attr(0)) out.emplace_back(r + "." + *n, path);
+      if (const std::string* n = attr(0)) out->emplace_back(r + "." + *n, path);
     } else if (r == "data") {
       const std::string* type = attr(0);
       const std::string* name = attr(1);
-      if (type && name) out.emplace_back("data." + *type + "." + *name, path);
+      if (type && name) out->emplace_back("data." + *type + "." + *name, path);
     } else if (const std::string* n = attr(0)) {
-      out.emplace_back(r + "." + *n, path);
+      out->emplace_back(r + "." + *n, path);
     }
   }
+}
+
+std::vector<std::pair<std::string, std::string>> ReferenceKeys(const hcl::Expression& expression,
+                                                               const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> out;
+  AppendReferenceKeys(expression, path, &out);
   return out;
 }
 
@@ -1031,8 +1037,7 @@ void CollectBodyReferences(const hcl::Body& body, bool top_level, const std::str
       path = attr.name;
     }
     if (top_level && attr.name == "provider") continue;
-    auto refs = ReferenceKeys(*attr.value, path);
-    out->insert(out->end(), refs.begin(), refs.end());
+    AppendReferenceKeys(*attr.value, path, out);
   }
   for (const hcl::Block& block : body.blocks) {
     if (top_level && (block.type == "provisioner" || block.type == "connection")) continue;

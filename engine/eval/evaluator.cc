@@ -126,7 +126,7 @@ class Evaluator {
         return EvalFor(e);
       case ExpressionKind::kInvalid:
         return Value::Unknown(
-            e.error.empty() ? "invalid expression" : "invalid expression: " + e.error, e.range);
+            e.error().empty() ? "invalid expression" : "invalid expression: " + e.error(), e.range);
     }
     return Value::Unknown("invalid expression", e.range);
   }
@@ -190,27 +190,46 @@ class Evaluator {
   // ---- traversals ----
 
   Value EvalTraversal(const Expression& e) {
-    std::vector<const Expression*> chain;  // innermost step first after the reverse below
+    // The steps from the root outwards; a few inline, a long chain on the heap.
+    auto is_step = [](const Expression* x) {
+      if (x->kind != ExpressionKind::kGetAttr && x->kind != ExpressionKind::kIndex) return false;
+      if (x->operands.empty() || x->operands[0] == nullptr) return false;
+      return x->kind != ExpressionKind::kIndex ||
+             (x->operands.size() >= 2 && x->operands[1] != nullptr);
+    };
+    size_t length = 0;
     const Expression* root = &e;
-    while ((root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) &&
-           !root->operands.empty() && root->operands[0] != nullptr) {
-      if (root->kind == ExpressionKind::kIndex &&
-          (root->operands.size() < 2 || root->operands[1] == nullptr)) {
-        break;
-      }
-      chain.push_back(root);
+    while (is_step(root)) {
+      ++length;
       root = root->operands[0].get();
     }
-    std::reverse(chain.begin(), chain.end());
+    constexpr size_t kInlineSteps = 8;
+    const Expression* inline_chain[kInlineSteps];
+    std::vector<const Expression*> heap_chain;
+    const Expression** chain = inline_chain;
+    if (length > kInlineSteps) {
+      heap_chain.resize(length);
+      chain = heap_chain.data();
+    }
+    {
+      const Expression* step = &e;
+      for (size_t i = length; i > 0; --i) {
+        chain[i - 1] = step;
+        step = step->operands[0].get();
+      }
+    }
     if (root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) {
       return Value::Unknown("invalid traversal", root->range);
     }
-    if (!chain.empty() && !Step(e.range, chain.size())) {
+    if (length > 0 && !Step(e.range, length)) {
       return Value::Unknown("evaluation step limit exceeded", e.range);
     }
 
-    std::vector<Value> keys(chain.size());
-    std::vector<bool> key_ready(chain.size(), false);
+    // Index keys evaluated for the resolver are kept in traversal.steps (and the one that stopped
+    // it, not a string or number, in stop_key): each key is evaluated once.
+    Traversal traversal;
+    Value stop_key;
+    bool have_stop_key = false;
     Value base;
     size_t next = 0;  // first chain step not yet applied
     const Value* bound = root->kind == ExpressionKind::kVariable ? FindName(root->name) : nullptr;
@@ -219,20 +238,23 @@ class Evaluator {
         return Error(root->range, "invalid template variable: the vars map does not contain \"" +
                                       root->name + "\"");
       }
-      Traversal traversal;
       traversal.root = root->name;
       traversal.range = root->range;
-      for (size_t i = 0; i < chain.size(); ++i) {
+      traversal.steps.reserve(length);
+      for (size_t i = 0; i < length; ++i) {
         const Expression* step = chain[i];
         TraversalStep ts;
         ts.range = step->range;
         if (step->kind == ExpressionKind::kGetAttr) {
           ts.attribute = step->name;
         } else {
-          keys[i] = Eval(*step->operands[1]);
-          key_ready[i] = true;
-          if (!keys[i].is_string() && !keys[i].is_number()) break;
-          ts.key = keys[i];
+          Value key = Eval(*step->operands[1]);
+          if (!key.is_string() && !key.is_number()) {
+            stop_key = std::move(key);
+            have_stop_key = true;
+            break;
+          }
+          ts.key = std::move(key);
           ts.is_index = true;
         }
         traversal.steps.push_back(std::move(ts));
@@ -251,12 +273,16 @@ class Evaluator {
       base = Eval(*root);
     }
 
-    for (size_t i = next; i < chain.size(); ++i) {
+    for (size_t i = next; i < length; ++i) {
       const Expression* step = chain[i];
       if (step->kind == ExpressionKind::kGetAttr) {
         base = GetAttr(base, step->name, step->range);
+      } else if (i < traversal.steps.size()) {
+        base = Index(base, traversal.steps[i].key, step->range);
+      } else if (have_stop_key && i == traversal.steps.size()) {
+        base = Index(base, stop_key, step->range);
       } else {
-        Value key = key_ready[i] ? keys[i] : Eval(*step->operands[1]);
+        Value key = Eval(*step->operands[1]);
         base = Index(base, key, step->range);
       }
     }
@@ -842,8 +868,8 @@ class Evaluator {
       if (!Step(e.range, kIterationCost))
         return Value::Unknown("evaluation step limit exceeded", e.range);
       ScopedNames scope(this);
-      if (!e.key_var.empty()) Bind(e.key_var, key);
-      Bind(e.value_var, value);
+      if (!e.key_var().empty()) Bind(e.key_var(), key);
+      Bind(e.value_var(), value);
       if (condition != nullptr) {
         Value c = Eval(*condition);
         if (c.is_unknown()) {
@@ -939,8 +965,8 @@ class ReferenceCollector {
       case ExpressionKind::kFor: {
         if (!e->operands.empty()) Walk(e->operands[0].get());
         size_t mark = bound_.size();
-        if (!e->key_var.empty()) bound_.push_back(e->key_var);
-        bound_.push_back(e->value_var);
+        if (!e->key_var().empty()) bound_.push_back(e->key_var());
+        bound_.push_back(e->value_var());
         for (size_t i = 1; i < e->operands.size(); ++i) Walk(e->operands[i].get());
         bound_.resize(mark);
         return;
@@ -956,21 +982,41 @@ class ReferenceCollector {
   }
 
   void WalkTraversal(const Expression& e) {
-    std::vector<const Expression*> chain;
+    // The steps from the root outwards; a few inline, a long chain on the heap.
+    auto is_step = [](const Expression* x) {
+      return (x->kind == ExpressionKind::kGetAttr || x->kind == ExpressionKind::kIndex) &&
+             !x->operands.empty() && x->operands[0] != nullptr;
+    };
+    size_t length = 0;
     const Expression* root = &e;
-    while ((root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) &&
-           !root->operands.empty() && root->operands[0] != nullptr) {
-      chain.push_back(root);
+    while (is_step(root)) {
+      ++length;
       root = root->operands[0].get();
     }
-    std::reverse(chain.begin(), chain.end());
     if (root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) return;
+    constexpr size_t kInlineSteps = 8;
+    const Expression* inline_chain[kInlineSteps];
+    std::vector<const Expression*> heap_chain;
+    const Expression** chain = inline_chain;
+    if (length > kInlineSteps) {
+      heap_chain.resize(length);
+      chain = heap_chain.data();
+    }
+    {
+      const Expression* step = &e;
+      for (size_t i = length; i > 0; --i) {
+        chain[i - 1] = step;
+        step = step->operands[0].get();
+      }
+    }
     size_t included = 0;
     if (root->kind == ExpressionKind::kVariable && !IsBound(root->name)) {
       Traversal t;
       t.root = root->name;
       t.range = root->range;
-      for (const Expression* step : chain) {
+      t.steps.reserve(length);
+      for (size_t i = 0; i < length; ++i) {
+        const Expression* step = chain[i];
         TraversalStep ts;
         ts.range = step->range;
         if (step->kind == ExpressionKind::kGetAttr) {
@@ -992,7 +1038,7 @@ class ReferenceCollector {
     } else if (root->kind != ExpressionKind::kVariable) {
       Walk(root);
     }
-    for (size_t i = included; i < chain.size(); ++i) {
+    for (size_t i = included; i < length; ++i) {
       if (chain[i]->kind == ExpressionKind::kIndex && chain[i]->operands.size() > 1) {
         Walk(chain[i]->operands[1].get());
       }

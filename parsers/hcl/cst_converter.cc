@@ -28,83 +28,83 @@ struct Symbols {
       template_if, template_if_end, template_if_intro, template_interpolation, tuple,
       unary_operation, binary_operation, variable_expr, attr_splat, left_paren, right_paren;
 
-  static const Symbols& Get() {
-    static const Symbols symbols = [] {
-      const TSLanguage* language = tree_sitter::HclLanguage();
-      auto named = [&](const char* name) {
-        return ts_language_symbol_for_name(language, name, static_cast<uint32_t>(strlen(name)),
-                                           true);
-      };
-      auto anonymous = [&](const char* name) {
-        return ts_language_symbol_for_name(language, name, static_cast<uint32_t>(strlen(name)),
-                                           false);
-      };
-      Symbols s{};
-      s.key_field = ts_language_field_id_for_name(language, "key", 3);
-      s.val_field = ts_language_field_id_for_name(language, "val", 3);
-      s.attribute = named("attribute");
-      s.block = named("block");
-      s.block_start = named("block_start");
-      s.block_end = named("block_end");
-      s.body = named("body");
-      s.bool_lit = named("bool_lit");
-      s.collection_value = named("collection_value");
-      s.comment = named("comment");
-      s.conditional = named("conditional");
-      s.ellipsis = named("ellipsis");
-      s.expression = named("expression");
-      s.for_cond = named("for_cond");
-      s.for_expr = named("for_expr");
-      s.for_intro = named("for_intro");
-      s.for_object_expr = named("for_object_expr");
-      s.for_tuple_expr = named("for_tuple_expr");
-      s.full_splat = named("full_splat");
-      s.function_arguments = named("function_arguments");
-      s.function_call = named("function_call");
-      s.get_attr = named("get_attr");
-      s.heredoc_identifier = named("heredoc_identifier");
-      s.heredoc_start = named("heredoc_start");
-      s.heredoc_template = named("heredoc_template");
-      s.identifier = named("identifier");
-      s.index = named("index");
-      s.legacy_index = named("legacy_index");
-      s.literal_value = named("literal_value");
-      s.new_index = named("new_index");
-      s.null_lit = named("null_lit");
-      s.numeric_lit = named("numeric_lit");
-      s.object = named("object");
-      s.object_elem = named("object_elem");
-      s.operation = named("operation");
-      s.quoted_template = named("quoted_template");
-      s.quoted_template_end = named("quoted_template_end");
-      s.quoted_template_start = named("quoted_template_start");
-      s.splat = named("splat");
-      s.string_lit = named("string_lit");
-      s.strip_marker = named("strip_marker");
-      s.template_directive = named("template_directive");
-      s.template_else_intro = named("template_else_intro");
-      s.template_expr = named("template_expr");
-      s.template_for = named("template_for");
-      s.template_for_end = named("template_for_end");
-      s.template_for_start = named("template_for_start");
-      s.template_if = named("template_if");
-      s.template_if_end = named("template_if_end");
-      s.template_if_intro = named("template_if_intro");
-      s.template_interpolation = named("template_interpolation");
-      s.tuple = named("tuple");
-      s.unary_operation = named("unary_operation");
-      s.binary_operation = named("binary_operation");
-      s.variable_expr = named("variable_expr");
-      s.attr_splat = named("attr_splat");
-      s.left_paren = anonymous("(");
-      s.right_paren = anonymous(")");
-      return s;
-    }();
-    return symbols;
+  static Symbols Resolve() {
+    const TSLanguage* language = tree_sitter::HclLanguage();
+    auto named = [&](const char* name) {
+      return ts_language_symbol_for_name(language, name, static_cast<uint32_t>(strlen(name)), true);
+    };
+    auto anonymous = [&](const char* name) {
+      return ts_language_symbol_for_name(language, name, static_cast<uint32_t>(strlen(name)),
+                                         false);
+    };
+    Symbols s{};
+    s.key_field = ts_language_field_id_for_name(language, "key", 3);
+    s.val_field = ts_language_field_id_for_name(language, "val", 3);
+    s.attribute = named("attribute");
+    s.block = named("block");
+    s.block_start = named("block_start");
+    s.block_end = named("block_end");
+    s.body = named("body");
+    s.bool_lit = named("bool_lit");
+    s.collection_value = named("collection_value");
+    s.comment = named("comment");
+    s.conditional = named("conditional");
+    s.ellipsis = named("ellipsis");
+    s.expression = named("expression");
+    s.for_cond = named("for_cond");
+    s.for_expr = named("for_expr");
+    s.for_intro = named("for_intro");
+    s.for_object_expr = named("for_object_expr");
+    s.for_tuple_expr = named("for_tuple_expr");
+    s.full_splat = named("full_splat");
+    s.function_arguments = named("function_arguments");
+    s.function_call = named("function_call");
+    s.get_attr = named("get_attr");
+    s.heredoc_identifier = named("heredoc_identifier");
+    s.heredoc_start = named("heredoc_start");
+    s.heredoc_template = named("heredoc_template");
+    s.identifier = named("identifier");
+    s.index = named("index");
+    s.legacy_index = named("legacy_index");
+    s.literal_value = named("literal_value");
+    s.new_index = named("new_index");
+    s.null_lit = named("null_lit");
+    s.numeric_lit = named("numeric_lit");
+    s.object = named("object");
+    s.object_elem = named("object_elem");
+    s.operation = named("operation");
+    s.quoted_template = named("quoted_template");
+    s.quoted_template_end = named("quoted_template_end");
+    s.quoted_template_start = named("quoted_template_start");
+    s.splat = named("splat");
+    s.string_lit = named("string_lit");
+    s.strip_marker = named("strip_marker");
+    s.template_directive = named("template_directive");
+    s.template_else_intro = named("template_else_intro");
+    s.template_expr = named("template_expr");
+    s.template_for = named("template_for");
+    s.template_for_end = named("template_for_end");
+    s.template_for_start = named("template_for_start");
+    s.template_if = named("template_if");
+    s.template_if_end = named("template_if_end");
+    s.template_if_intro = named("template_if_intro");
+    s.template_interpolation = named("template_interpolation");
+    s.tuple = named("tuple");
+    s.unary_operation = named("unary_operation");
+    s.binary_operation = named("binary_operation");
+    s.variable_expr = named("variable_expr");
+    s.attr_splat = named("attr_splat");
+    s.left_paren = anonymous("(");
+    s.right_paren = anonymous(")");
+    return s;
   }
 };
 
-const Symbols& Sym() { return Symbols::Get(); }
+// Resolved once at start-up (the grammar is a constant object), so the many lookups below
+// read it without an initialization guard.
+const Symbols kSymbols = Symbols::Resolve();
+
+const Symbols& Sym() { return kSymbols; }
 
 TSSymbol SymbolOf(TSNode node) { return ts_node_symbol(node); }
 bool Is(TSNode node, TSSymbol symbol) { return ts_node_symbol(node) == symbol; }
@@ -199,13 +199,7 @@ void CstConverter::AddDiagnostic(uint32_t begin, uint32_t end, std::string messa
   diagnostics_->push_back(ParseDiagnostic{Range(begin, end), std::move(message)});
 }
 
-void CstConverter::NodeList::push_back(TSNode node, TSSymbol symbol) {
-  if (size_ < kInline) {
-    inline_[size_] = node;
-    inline_symbols_[size_] = symbol;
-    ++size_;
-    return;
-  }
+void CstConverter::NodeList::PushBackSpilled(TSNode node, TSSymbol symbol) {
   if (size_ == kInline) {
     heap_.assign(inline_, inline_ + kInline);
     heap_symbols_.assign(inline_symbols_, inline_symbols_ + kInline);
@@ -239,7 +233,7 @@ bool CstConverter::CheckDepth(uint32_t depth, TSNode node) {
 
 ExpressionPtr CstConverter::Invalid(uint32_t begin, uint32_t end, std::string error) const {
   auto expression = NewExpression(Kind::kInvalid, Range(begin, end));
-  expression->error = std::move(error);
+  expression->set_error(std::move(error));
   return expression;
 }
 
@@ -648,6 +642,7 @@ ExpressionPtr CstConverter::Postfix(ExpressionPtr source, TSNode postfix, TSSymb
   if (symbol == s.index) {
     TSNode inner = ts_node_named_child(postfix, 0);
     auto expression = NewExpression(Kind::kIndex, Range(begin, end));
+    expression->operands.reserve(2);
     expression->operands.push_back(std::move(source));
     if (Is(inner, s.legacy_index)) {
       // `.0`: the digits after the dot are a number key.
@@ -691,6 +686,7 @@ ExpressionPtr CstConverter::Splat(ExpressionPtr source, TSNode splat, uint32_t d
   }
   auto expression = NewExpression(Kind::kSplat, Range(begin, splat_end));
   expression->flag = full;
+  expression->operands.reserve(2);
   expression->operands.push_back(std::move(source));
   expression->operands.push_back(std::move(each));
   for (; i < kids.size(); ++i) {
@@ -823,10 +819,9 @@ ExpressionPtr CstConverter::For(TSNode node, uint32_t depth) {
         }
       }
       if (names.size() == 2) {
-        expression->key_var = std::move(names[0]);
-        expression->value_var = std::move(names[1]);
+        expression->set_for_vars(std::move(names[0]), std::move(names[1]));
       } else if (names.size() == 1) {
-        expression->value_var = std::move(names[0]);
+        expression->set_for_vars(std::string(), std::move(names[0]));
       }
     } else if (symbol == s.expression) {
       results.push_back(kid);
@@ -896,6 +891,7 @@ ExpressionPtr CstConverter::Conditional(TSNode node, uint32_t depth) {
     uint32_t level_depth = depth + static_cast<uint32_t>(k - 1);
     auto expression =
         NewExpression(Kind::kConditional, Range(ts_node_start_byte(sequence[at]), end));
+    expression->operands.reserve(3);
     expression->operands.push_back(Expression(sequence[at], level_depth + 1));
     expression->operands.push_back(Expression(sequence[at + 1], level_depth + 1));
     expression->operands.push_back(std::move(result));
@@ -926,6 +922,7 @@ ExpressionPtr CstConverter::Operation(TSNode node, uint32_t depth) {
     if (!BinaryOperatorFor(Text(kids[i]), &op)) continue;
     auto expression = NewExpression(Kind::kBinary, NodeRange(node));
     expression->op = op;
+    expression->operands.reserve(2);
     expression->operands.push_back(Term(kids, 0, i, depth + 1));
     expression->operands.push_back(Term(kids, i + 1, kids.size(), depth + 1));
     return expression;

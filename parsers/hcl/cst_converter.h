@@ -67,7 +67,15 @@ class CstConverter {
   // The children of one node with their symbols (read once): a few inline, more on the heap.
   class NodeList {
    public:
-    void push_back(TSNode node, TSSymbol symbol);
+    void push_back(TSNode node, TSSymbol symbol) {
+      if (size_ < kInline) {
+        inline_[size_] = node;
+        inline_symbols_[size_] = symbol;
+        ++size_;
+        return;
+      }
+      PushBackSpilled(node, symbol);
+    }
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     const TSNode* begin() const { return size_ <= kInline ? inline_ : heap_.data(); }
@@ -80,6 +88,8 @@ class CstConverter {
     }
 
    private:
+    void PushBackSpilled(TSNode node, TSSymbol symbol);  // size_ >= kInline
+
     static constexpr size_t kInline = 6;
     TSNode inline_[kInline];
     TSSymbol inline_symbols_[kInline];

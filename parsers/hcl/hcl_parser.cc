@@ -133,7 +133,7 @@ ExpressionPtr InvalidExpression(const engine::SourceFile& file, uint32_t begin, 
   auto expression = std::make_unique<Expression>();
   expression->kind = ExpressionKind::kInvalid;
   expression->range = SourceRange{&file, begin, end};
-  expression->error = std::move(error);
+  expression->set_error(std::move(error));
   return expression;
 }
 

@@ -304,7 +304,7 @@ class JsonConverter {
       auto expression = std::make_unique<hcl::Expression>();
       expression->kind = ExpressionKind::kInvalid;
       expression->range = Range(begin, end);
-      expression->error = "malformed string";
+      expression->set_error("malformed string");
       return expression;
     }
     OffsetMap map;
@@ -326,7 +326,7 @@ class JsonConverter {
       auto expression = std::make_unique<hcl::Expression>();
       expression->kind = ExpressionKind::kInvalid;
       expression->range = range;
-      expression->error = "nesting too deep";
+      expression->set_error("nesting too deep");
       return expression;
     }
     switch (value.kind) {

@@ -85,19 +85,36 @@ struct ObjectItem {
   SourceRange range;
 };
 
+// The parts of an Expression that only kFor and kInvalid nodes use, kept out of line so the
+// common nodes (literals, variables, attribute accesses, calls) stay small.
+struct ExpressionDetail {
+  std::string key_var, value_var;  // kFor (key_var empty when only one variable)
+  std::string error;               // kInvalid: what was wrong
+};
+
 struct Expression {
   ExpressionKind kind = ExpressionKind::kInvalid;
+  Operator op = Operator::kAdd;  // kBinary, kUnary
+  bool flag = false;             // see ExpressionKind
+  bool for_object = false;       // kFor
   SourceRange range;
-  engine::Value literal;                // kLiteral
-  std::string name;                     // kVariable, kGetAttr, kFunctionCall
-  Operator op = Operator::kAdd;         // kBinary, kUnary
-  bool flag = false;                    // see ExpressionKind
-  bool for_object = false;              // kFor
-  std::vector<ExpressionPtr> operands;  // see ExpressionKind
-  std::vector<ObjectItem> items;        // kObject
-  std::vector<TemplatePart> parts;      // kTemplate
-  std::string key_var, value_var;       // kFor (key_var empty when only one variable)
-  std::string error;                    // kInvalid: what was wrong
+  engine::Value literal;                     // kLiteral
+  std::string name;                          // kVariable, kGetAttr, kFunctionCall
+  std::vector<ExpressionPtr> operands;       // see ExpressionKind
+  std::vector<ObjectItem> items;             // kObject
+  std::vector<TemplatePart> parts;           // kTemplate
+  std::unique_ptr<ExpressionDetail> detail;  // null unless a for variable or an error is set
+
+  // kFor: the loop variables (key_var empty when only one variable); kInvalid: what was wrong.
+  // Empty when not set.
+  const std::string& key_var() const { return detail ? detail->key_var : EmptyString(); }
+  const std::string& value_var() const { return detail ? detail->value_var : EmptyString(); }
+  const std::string& error() const { return detail ? detail->error : EmptyString(); }
+  void set_for_vars(std::string key_var, std::string value_var);
+  void set_error(std::string error);
+
+ private:
+  static const std::string& EmptyString();
 };
 
 struct Block;

@@ -1,6 +1,8 @@
 #include "parsers/hcl/template_text.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace faultline::parsers::hcl {
@@ -292,6 +294,14 @@ void MeldLiterals(std::vector<TemplateToken>* tokens) {
 bool IsValidUtf8(std::string_view text, uint32_t* bad_offset) {
   size_t i = 0;
   while (i < text.size()) {
+    // Runs of ASCII (the bulk of configuration text) eight bytes at a time.
+    while (i + 8 <= text.size()) {
+      uint64_t chunk;
+      std::memcpy(&chunk, text.data() + i, sizeof(chunk));
+      if ((chunk & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;

@@ -374,8 +374,8 @@ TEST(HclParserTest, ForExpressions) {
   const Expression* t = tuple.expression.get();
   ASSERT_EQ(t->kind, ExpressionKind::kFor);
   EXPECT_FALSE(t->for_object);
-  EXPECT_EQ(t->key_var, "i");
-  EXPECT_EQ(t->value_var, "v");
+  EXPECT_EQ(t->key_var(), "i");
+  EXPECT_EQ(t->value_var(), "v");
   ASSERT_EQ(t->operands.size(), 4u);
   EXPECT_EQ(TextOf(t->operands[0]->range), "var.list");
   EXPECT_EQ(t->operands[1], nullptr);
@@ -388,8 +388,8 @@ TEST(HclParserTest, ForExpressions) {
   ASSERT_EQ(o->kind, ExpressionKind::kFor);
   EXPECT_TRUE(o->for_object);
   EXPECT_TRUE(o->flag);
-  EXPECT_EQ(o->key_var, "");
-  EXPECT_EQ(o->value_var, "s");
+  EXPECT_EQ(o->key_var(), "");
+  EXPECT_EQ(o->value_var(), "s");
   EXPECT_EQ(TextOf(o->operands[1]->range), "s.az");
   EXPECT_EQ(TextOf(o->operands[2]->range), "s.id");
   EXPECT_EQ(o->operands[3], nullptr);
@@ -397,6 +397,36 @@ TEST(HclParserTest, ForExpressions) {
   auto plain = Expr("{for k, v in m : k => v if v}");
   EXPECT_FALSE(plain.expression->flag);
   EXPECT_NE(plain.expression->operands[3], nullptr);
+}
+
+TEST(HclParserTest, OnlyForAndInvalidExpressionsCarryDetail) {
+  // Loop variables and error texts live out of line; every other node leaves them unset.
+  auto parsed =
+      Hcl("a = var.x.y[0]\nb = upper(\"s\")\nc = 1 + local.n\nd = { k = \"v\" }\n"
+          "e = \"${var.x}-%{for s in var.l}${s}%{endfor}\"\nf = [for k, v in var.m : v]\n"
+          "g = {for v in var.l : v => v}\n");
+  ASSERT_TRUE(parsed.config.ok());
+  for (const char* name : {"a", "b", "c", "d", "e"}) {
+    const Expression* e = Attr(parsed, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->detail, nullptr) << name;
+    EXPECT_EQ(e->key_var(), "") << name;
+    EXPECT_EQ(e->value_var(), "") << name;
+    EXPECT_EQ(e->error(), "") << name;
+  }
+  EXPECT_EQ(Attr(parsed, "a")->operands[0]->detail, nullptr);
+  ASSERT_NE(Attr(parsed, "f")->detail, nullptr);
+  EXPECT_EQ(Attr(parsed, "f")->key_var(), "k");
+  EXPECT_EQ(Attr(parsed, "f")->value_var(), "v");
+  EXPECT_EQ(Attr(parsed, "f")->error(), "");
+  EXPECT_EQ(Attr(parsed, "g")->key_var(), "");
+  EXPECT_EQ(Attr(parsed, "g")->value_var(), "v");
+
+  auto invalid = Expr("1 +");
+  ASSERT_EQ(invalid.expression->kind, ExpressionKind::kInvalid);
+  ASSERT_NE(invalid.expression->detail, nullptr);
+  EXPECT_FALSE(invalid.expression->error().empty());
+  EXPECT_EQ(invalid.expression->key_var(), "");
 }
 
 TEST(HclParserTest, SyntaxErrorPointsAtTheFirstProblem) {
@@ -597,7 +627,7 @@ TEST(ParseExpressionTest, ValidAndInvalid) {
   auto bad = Expr("1 +");
   EXPECT_EQ(bad.expression->kind, ExpressionKind::kInvalid);
   ASSERT_FALSE(bad.diagnostics.empty());
-  EXPECT_NE(bad.expression->error.find("syntax error"), std::string::npos);
+  EXPECT_NE(bad.expression->error().find("syntax error"), std::string::npos);
 
   auto two = Expr("a b");
   EXPECT_EQ(two.expression->kind, ExpressionKind::kInvalid);

@@ -169,6 +169,24 @@ TEST_F(EvaluatorTest, Traversals) {
   EXPECT_NE(Err("local.list[null]").find("null"), std::string::npos);
 }
 
+TEST_F(EvaluatorTest, TraversalKeysAreEvaluatedOnceAndLongChainsWork) {
+  // A failing key is evaluated once: one diagnostic, whether the resolver or the index uses it.
+  Value v = Eval("local.list[local.map.missing]");
+  EXPECT_TRUE(v.is_unknown());
+  EXPECT_EQ(diagnostics_.size(), 1u);
+  Eval("local.list[local.map.missing][local.map.gone]");
+  EXPECT_EQ(diagnostics_.size(), 2u);
+  // Chains longer than the inline step buffer, with a variable root and with an object root.
+  Value deep = Value::Map({{"leaf", Value::Number(7)}});
+  for (int i = 0; i < 11; ++i) deep = Value::Map({{"a", deep}});
+  resolver_.locals["deep"] = deep;
+  EXPECT_EQ(Ok("local.deep.a.a.a.a.a.a.a.a.a.a.a.leaf"), "7");
+  EXPECT_EQ(Ok("local.deep.a.a.a[\"a\"].a.a.a.a.a[\"a\"].a[\"leaf\"]"), "7");
+  EXPECT_EQ(Ok("{ a = { a = { a = { a = { a = { a = { a = { a = { a = { b = 1 } } } } } } } } } }"
+               ".a.a.a.a.a.a.a.a.a.b"),
+            "1");
+}
+
 TEST_F(EvaluatorTest, ResolverSeesStaticTraversalsWithEvaluatedKeys) {
   resolver_.seen.clear();
   Eval("aws_instance.web[var.count - 1].id");
@@ -376,6 +394,14 @@ std::vector<std::string> RefStrings(const std::vector<Traversal>& refs) {
     out.push_back(s);
   }
   return out;
+}
+
+TEST_F(EvaluatorTest, CollectReferencesOfLongChains) {
+  // Longer than the inline step buffer; a computed key ends the static part.
+  EXPECT_EQ(RefStrings(CollectReferences(Parse("local.deep.a.a.a.a.a.a.a.a.a.a.a.leaf"))),
+            std::vector<std::string>{"local.deep.a.a.a.a.a.a.a.a.a.a.a.leaf"});
+  EXPECT_EQ(RefStrings(CollectReferences(Parse("local.d.a.a.a.a.a.a.a.a.a[var.k].a.b"))),
+            (std::vector<std::string>{"local.d.a.a.a.a.a.a.a.a.a", "var.k"}));
 }
 
 TEST_F(EvaluatorTest, CollectReferences) {

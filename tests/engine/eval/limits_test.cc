@@ -191,7 +191,7 @@ TEST_F(LimitsTest, MalformedTreesGiveUnknownNotCrashes) {
   }
   Expression invalid;
   invalid.kind = ExpressionKind::kInvalid;
-  invalid.error = "unexpected token";
+  invalid.set_error("unexpected token");
   Value v = EvaluateExpression(invalid, context_);
   ASSERT_TRUE(v.is_unknown());
   EXPECT_NE(v.unknown().reason.find("unexpected token"), std::string::npos);
