@@ -11,9 +11,10 @@
 // `max_memory_bytes` since the parse began, and inputs over 4 GiB are refused.
 //
 // Memory accounting: the first NewParser / NewQueryCursor / CompileQuery installs a counting
-// allocator in the runtime (ts_set_allocator). It forwards to glibc malloc and keeps, per thread,
-// the net number of bytes (malloc_usable_size) the runtime allocated minus those it freed on that
-// thread: ThreadAllocatedBytes(). Memory freed on another thread than the one that allocated it
+// allocator in the runtime (ts_set_allocator). It forwards to glibc malloc, with a per-thread
+// cache of freed small blocks in front (handles.cc), and keeps, per thread, the net number of
+// bytes (malloc_usable_size) the runtime allocated minus those it freed on that thread, cached or
+// not: ThreadAllocatedBytes(). Memory freed on another thread than the one that allocated it
 // only skews the two threads' counts, never correctness; a parse looks only at its own thread's
 // growth between its start and each progress callback.
 //
