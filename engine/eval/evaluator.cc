@@ -26,6 +26,45 @@ const Limits& DefaultLimits() {
   return limits;
 }
 
+// The steps of a traversal ending at `last` (the GetAttr and Index nodes `is_step` accepts), from
+// the root outwards, and the root they start from. Chains of up to 8 steps (nearly all) are held
+// without allocating.
+class StepChain {
+ public:
+  template <typename IsStep>
+  StepChain(const Expression& last, IsStep is_step) {
+    const Expression* node = &last;
+    while (is_step(node)) {
+      ++length_;
+      node = node->operands[0].get();
+    }
+    root_ = node;
+    if (length_ > kInlineSteps) {
+      heap_.resize(length_);
+      steps_ = heap_.data();
+    }
+    const Expression* step = &last;
+    for (size_t i = length_; i > 0; --i) {
+      steps_[i - 1] = step;
+      step = step->operands[0].get();
+    }
+  }
+  StepChain(const StepChain&) = delete;
+  StepChain& operator=(const StepChain&) = delete;
+
+  size_t size() const { return length_; }
+  const Expression* operator[](size_t i) const { return steps_[i]; }
+  const Expression* root() const { return root_; }
+
+ private:
+  static constexpr size_t kInlineSteps = 8;
+  const Expression* inline_[kInlineSteps];
+  std::vector<const Expression*> heap_;
+  const Expression** steps_ = inline_;
+  size_t length_ = 0;
+  const Expression* root_ = nullptr;
+};
+
 SourceRange Span(const SourceRange& first, const SourceRange& last) {
   if (first.file == nullptr || first.file != last.file) return first.valid() ? first : last;
   return SourceRange{first.file, std::min(first.begin, last.begin), std::max(first.end, last.end)};
@@ -190,34 +229,16 @@ class Evaluator {
   // ---- traversals ----
 
   Value EvalTraversal(const Expression& e) {
-    // The steps from the root outwards; a few inline, a long chain on the heap.
+    // The steps from the root outwards (StepChain).
     auto is_step = [](const Expression* x) {
       if (x->kind != ExpressionKind::kGetAttr && x->kind != ExpressionKind::kIndex) return false;
       if (x->operands.empty() || x->operands[0] == nullptr) return false;
       return x->kind != ExpressionKind::kIndex ||
              (x->operands.size() >= 2 && x->operands[1] != nullptr);
     };
-    size_t length = 0;
-    const Expression* root = &e;
-    while (is_step(root)) {
-      ++length;
-      root = root->operands[0].get();
-    }
-    constexpr size_t kInlineSteps = 8;
-    const Expression* inline_chain[kInlineSteps];
-    std::vector<const Expression*> heap_chain;
-    const Expression** chain = inline_chain;
-    if (length > kInlineSteps) {
-      heap_chain.resize(length);
-      chain = heap_chain.data();
-    }
-    {
-      const Expression* step = &e;
-      for (size_t i = length; i > 0; --i) {
-        chain[i - 1] = step;
-        step = step->operands[0].get();
-      }
-    }
+    const StepChain chain(e, is_step);
+    const size_t length = chain.size();
+    const Expression* root = chain.root();
     if (root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) {
       return Value::Unknown("invalid traversal", root->range);
     }
@@ -982,33 +1003,15 @@ class ReferenceCollector {
   }
 
   void WalkTraversal(const Expression& e) {
-    // The steps from the root outwards; a few inline, a long chain on the heap.
+    // The steps from the root outwards (StepChain).
     auto is_step = [](const Expression* x) {
       return (x->kind == ExpressionKind::kGetAttr || x->kind == ExpressionKind::kIndex) &&
              !x->operands.empty() && x->operands[0] != nullptr;
     };
-    size_t length = 0;
-    const Expression* root = &e;
-    while (is_step(root)) {
-      ++length;
-      root = root->operands[0].get();
-    }
+    const StepChain chain(e, is_step);
+    const size_t length = chain.size();
+    const Expression* root = chain.root();
     if (root->kind == ExpressionKind::kGetAttr || root->kind == ExpressionKind::kIndex) return;
-    constexpr size_t kInlineSteps = 8;
-    const Expression* inline_chain[kInlineSteps];
-    std::vector<const Expression*> heap_chain;
-    const Expression** chain = inline_chain;
-    if (length > kInlineSteps) {
-      heap_chain.resize(length);
-      chain = heap_chain.data();
-    }
-    {
-      const Expression* step = &e;
-      for (size_t i = length; i > 0; --i) {
-        chain[i - 1] = step;
-        step = step->operands[0].get();
-      }
-    }
     size_t included = 0;
     if (root->kind == ExpressionKind::kVariable && !IsBound(root->name)) {
       Traversal t;
