@@ -8,6 +8,9 @@
 #ifndef FAULTLINE_ENGINE_RESOURCE_GRAPH_H_
 #define FAULTLINE_ENGINE_RESOURCE_GRAPH_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +29,51 @@ struct Edge {
   ResourceId to = 0;
   EdgeKind kind = EdgeKind::kReferences;
   std::string attribute_path;  // where in `from` the reference is written ("" when not known)
+};
+
+// Some of a graph's edges, in a given order, read through an array of their indexes (so that the
+// graph stores each edge once): what ResourceGraph::InEdges returns. Valid while the graph lives.
+class IndexedEdges {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Edge;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Edge*;
+    using reference = const Edge&;
+    iterator() = default;
+    iterator(const Edge* edges, const uint32_t* at) : edges_(edges), at_(at) {}
+    const Edge& operator*() const { return edges_[*at_]; }
+    const Edge* operator->() const { return &edges_[*at_]; }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++at_;
+      return old;
+    }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.at_ == b.at_; }
+
+   private:
+    const Edge* edges_ = nullptr;
+    const uint32_t* at_ = nullptr;
+  };
+
+  IndexedEdges() = default;
+  IndexedEdges(const Edge* edges, std::span<const uint32_t> indexes)
+      : edges_(edges), indexes_(indexes) {}
+  iterator begin() const { return iterator(edges_, indexes_.data()); }
+  iterator end() const { return iterator(edges_, indexes_.data() + indexes_.size()); }
+  size_t size() const { return indexes_.size(); }
+  bool empty() const { return indexes_.empty(); }
+  const Edge& operator[](size_t i) const { return edges_[indexes_[i]]; }
+
+ private:
+  const Edge* edges_ = nullptr;
+  std::span<const uint32_t> indexes_;
 };
 
 class ResourceGraph {
@@ -55,22 +103,35 @@ class ResourceGraph {
   const Resource* Find(std::string_view module_dir, std::string_view address) const;
   // Edges leaving / entering a resource, sorted by (kind, other end, attribute path).
   std::span<const Edge> OutEdges(ResourceId id) const;
-  std::span<const Edge> InEdges(ResourceId id) const;
+  IndexedEdges InEdges(ResourceId id) const;
   // Resources `id` points to with an edge of `kind`, optionally only of `type`.
   std::vector<const Resource*> Targets(ResourceId id, EdgeKind kind,
                                        std::string_view type = {}) const;
 
  private:
-  void FinalizeEdges();    // edges_, in_edges_ and their offsets
+  void FinalizeEdges();    // edges_, in_order_ and their offsets
   void FinalizeLookups();  // by_type_, by_type_and_dir_, by_address_
+  // The slot of by_address_ holding (module_dir, address), or the empty slot where it would go.
+  size_t FindAddressSlot(uint64_t hash, std::string_view module_dir,
+                         std::string_view address) const;
+
   std::vector<Resource> resources_;
-  std::vector<Edge> edges_;     // sorted by (from, kind, to, attribute_path) after Finalize
-  std::vector<Edge> in_edges_;  // the same edges sorted by (to, kind, from, attribute_path)
+  std::vector<Edge> edges_;  // sorted by (from, kind, to, attribute_path) after Finalize
+  // Indexes into edges_, sorted by (to, kind, from, attribute_path): the in-edges.
+  std::vector<uint32_t> in_order_;
   std::vector<uint32_t> out_begin_, in_begin_;  // CSR offsets, size()+1 entries
   std::unordered_map<std::string, std::vector<ResourceId>> by_type_;
   // Per type, the same ids sorted by (module_dir, id): OfTypeIn's equal range.
   std::unordered_map<std::string, std::vector<ResourceId>> by_type_and_dir_;
-  std::unordered_map<std::string, ResourceId> by_address_;  // key: module_dir + '\0' + address
+  // Find's table: open addressing by a hash of (module_dir, address), linear probing; a slot
+  // holds the hash and the resource id (kNoResource when empty), so no key is copied. The first
+  // resource added with an address is the one found.
+  static constexpr ResourceId kNoResource = ~ResourceId{0};
+  struct AddressEntry {
+    uint64_t hash = 0;
+    ResourceId id = kNoResource;
+  };
+  std::vector<AddressEntry> by_address_;  // size a power of two, at most half full
 };
 
 }  // namespace faultline::engine

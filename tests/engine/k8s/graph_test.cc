@@ -676,7 +676,7 @@ spec: {minAvailable: 1, selector: {matchLabels: {app: web}}}
   graph.Finalize();
   const Resource* deployment = graph.Find("k8s", "Deployment/shop/web");
   ASSERT_NE(deployment, nullptr);
-  std::span<const Edge> in = graph.InEdges(deployment->id);
+  IndexedEdges in = graph.InEdges(deployment->id);
   ASSERT_EQ(in.size(), 1u);
   EXPECT_EQ(graph.resource(in[0].from).type, "policy/v1/PodDisruptionBudget");
   EXPECT_EQ(in[0].kind, EdgeKind::kSelects);
