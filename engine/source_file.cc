@@ -1,21 +1,38 @@
 #include "engine/source_file.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace faultline::engine {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
-  // Every file is indexed once, on the hot path of every scan: find newlines with memchr.
+  // Every file is indexed once, on the hot path of every scan. Lines are short (tens of bytes),
+  // so a memchr call per line costs more than the search: test 16 bytes at a time for newlines
+  // and take the matches from the mask.
   line_starts_.push_back(0);
-  const char* begin = text_.data();
-  const char* end = begin + text_.size();
-  for (const char* p = begin; p < end;) {
-    const void* found = std::memchr(p, '\n', static_cast<size_t>(end - p));
-    if (found == nullptr) break;
-    p = static_cast<const char*>(found) + 1;
-    line_starts_.push_back(static_cast<uint32_t>(p - begin));
+  const char* data = text_.data();
+  const size_t size = text_.size();
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= size; i += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newline)));
+    while (mask != 0) {
+      line_starts_.push_back(
+          static_cast<uint32_t>(i + static_cast<size_t>(__builtin_ctz(mask)) + 1));
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < size; ++i) {
+    if (data[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
   }
 }
 
