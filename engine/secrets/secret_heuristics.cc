@@ -2,7 +2,9 @@
 
 #include <array>
 #include <cmath>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace faultline::engine::secrets {
@@ -151,7 +153,9 @@ double ShannonEntropy(std::string_view value) {
   return entropy;
 }
 
-bool IsSecretishName(std::string_view key) {
+namespace {
+
+bool ComputeIsSecretishName(std::string_view key) {
   std::vector<std::string> words = SplitWords(key);
   if (words.empty()) return false;
   bool secretish = false;
@@ -179,6 +183,27 @@ bool IsSecretishName(std::string_view key) {
   }
   if (EqualsAny(last, kDescriptiveLastWords)) return false;
   return true;
+}
+
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+bool IsSecretishName(std::string_view key) {
+  // The same names come back for every resource and variable of a scan (rules call this for
+  // each attribute), and the answer takes a word split: remember each thread's answers for
+  // short names, up to a bound.
+  constexpr size_t kMaxNameBytes = 64;
+  constexpr size_t kMaxNames = 4096;
+  thread_local std::unordered_map<std::string, bool, NameHash, std::equal_to<>> answers;
+  if (key.size() > kMaxNameBytes) return ComputeIsSecretishName(key);
+  if (auto it = answers.find(key); it != answers.end()) return it->second;
+  bool answer = ComputeIsSecretishName(key);
+  if (answers.size() < kMaxNames) answers.emplace(std::string(key), answer);
+  return answer;
 }
 
 bool LooksLikeReference(std::string_view value) {
