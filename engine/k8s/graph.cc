@@ -7,6 +7,7 @@
 
 #include "engine/k8s/objects.h"
 #include "engine/parallel.h"
+#include "engine/string_hash.h"
 
 namespace faultline::engine::k8s {
 
@@ -147,10 +148,6 @@ class EdgeBuilder {
     auto it = namespaces_.find(key);
     return it == namespaces_.end() ? nullptr : &it->second;
   }
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
 
   // What Collect reads of one object (computed in parallel, in resource order).
   struct Collected {

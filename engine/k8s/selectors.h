@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/string_hash.h"
 #include "engine/value.h"
 
 namespace faultline::engine::k8s {
@@ -147,10 +148,6 @@ class LabelIndex {
                      std::vector<std::pair<uint32_t, Match>>* result) const;
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   using Postings =
       std::unordered_map<std::string, std::vector<uint32_t>, StringHash, std::equal_to<>>;
 

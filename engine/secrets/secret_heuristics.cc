@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/string_hash.h"
+
 namespace faultline::engine::secrets {
 
 namespace {
@@ -185,11 +187,6 @@ bool ComputeIsSecretishName(std::string_view key) {
   return true;
 }
 
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 bool IsSecretishName(std::string_view key) {
@@ -198,7 +195,7 @@ bool IsSecretishName(std::string_view key) {
   // short names, up to a bound.
   constexpr size_t kMaxNameBytes = 64;
   constexpr size_t kMaxNames = 4096;
-  thread_local std::unordered_map<std::string, bool, NameHash, std::equal_to<>> answers;
+  thread_local std::unordered_map<std::string, bool, StringHash, std::equal_to<>> answers;
   if (key.size() > kMaxNameBytes) return ComputeIsSecretishName(key);
   if (auto it = answers.find(key); it != answers.end()) return it->second;
   bool answer = ComputeIsSecretishName(key);

@@ -12,6 +12,7 @@
 
 #include "engine/engine_rules.h"
 #include "engine/parallel.h"
+#include "engine/string_hash.h"
 #include "parsers/yaml/json_document.h"
 #include "parsers/yaml/mark_offsets.h"
 #include "parsers/yaml/scalar_resolver.h"
@@ -22,6 +23,7 @@ namespace {
 
 using engine::SourceFile;
 using engine::SourceRange;
+using engine::StringHash;
 using engine::Value;
 using engine::ValueList;
 using engine::ValueMap;
@@ -147,11 +149,6 @@ class FrameStack {
  private:
   std::vector<Frame> frames_;
   size_t depth_ = 0;
-};
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 struct Anchor {
