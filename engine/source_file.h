@@ -7,6 +7,7 @@
 #define FAULTLINE_ENGINE_SOURCE_FILE_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,9 @@ class SourceFile {
   const std::string& text() const { return text_; }
   uint32_t size() const { return static_cast<uint32_t>(text_.size()); }
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // Byte offset where each line starts, in order (the first is 0; a text ending in a newline
+  // ends with size()).
+  std::span<const uint32_t> line_starts() const { return line_starts_; }
 
   // Byte offset (clamped to [0, size()]) -> 0-based line and byte column.
   Position PositionAt(uint32_t offset) const;

@@ -768,22 +768,23 @@ class Loader {
 
 // Where to cut `text` for parallel parsing: part starts (the first is the content start), or
 // fewer than two when the stream is parsed whole.
-std::vector<uint32_t> PartStarts(std::string_view text, const YamlLimits& limits) {
+std::vector<uint32_t> PartStarts(const SourceFile& file, const YamlLimits& limits) {
   std::vector<uint32_t> starts;
+  std::string_view text = file.text();
   if (limits.jobs <= 1 || text.size() < limits.parallel_min_bytes) return starts;
   uint32_t begin = ContentBegin(text);
   if (LooksLikeJson(text, begin)) return starts;
   if (text.size() > begin && text[begin] == '%') return starts;
   starts.push_back(begin);
   size_t part_begin = begin;
-  for (size_t newline = text.find('\n', begin); newline != std::string_view::npos;
-       newline = text.find('\n', newline + 1)) {
-    size_t line = newline + 1;
+  // The file's line index already holds every line start.
+  for (uint32_t line : file.line_starts()) {
+    if (line <= begin) continue;
     if (line >= text.size()) break;
     if (text[line] == '%') return {};  // a directive binds to the next document
     if (text[line] == '-' && line - part_begin >= limits.parallel_chunk_bytes &&
         IsDocumentMarker(text, line)) {
-      starts.push_back(static_cast<uint32_t>(line));
+      starts.push_back(line);
       part_begin = line;
     }
   }
@@ -794,7 +795,7 @@ std::vector<uint32_t> PartStarts(std::string_view text, const YamlLimits& limits
 
 YamlStream LoadYaml(const SourceFile& file, const YamlLimits& limits) {
   YamlStream stream;
-  std::vector<uint32_t> starts = PartStarts(file.text(), limits);
+  std::vector<uint32_t> starts = PartStarts(file, limits);
   if (starts.size() < 2) {
     Loader loader(file, limits, &stream);
     loader.Run();
