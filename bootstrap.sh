@@ -51,6 +51,7 @@ readonly kBuildDeps=(
   "libre2-dev:pkg:libre2-dev"
   "libcli11-dev:pkg:libcli11-dev"
   "libyaml-dev:pkg:libyaml-dev"
+  "libmimalloc-dev:pkg:libmimalloc-dev"
 )
 readonly kTestDeps=(
   "libgtest-dev:pkg:libgtest-dev"

@@ -8,6 +8,7 @@
 #include "cli/rules_command.h"
 #include "cli/scan_command.h"
 #include "cli/version.h"
+#include "engine/allocator.h"
 
 namespace faultline::cli {
 
@@ -36,7 +37,8 @@ int RunFaultline(int argc, const char* const* argv, Environment& env) {
     if (rules->parsed()) return RunRulesCommand(*rules, rules_options, env);
     if (baseline->parsed()) return RunBaselineCommand(baseline_options, env);
     if (version->parsed()) {
-      env.out << kToolName << ' ' << kToolVersion << '\n';
+      env.out << kToolName << ' ' << kToolVersion << '\n'
+              << "allocator: " << engine::AllocatorDescription() << '\n';
       return kExitClean;
     }
   } catch (const std::exception& e) {

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/allocator.h"
+
 // The runtime's internal headers, for ForEachChild. They are found through the runtime's public
 // include directory (`<lib>/include/tree_sitter/../../src`), so they always belong to the very
 // runtime that is linked in.
@@ -42,11 +44,13 @@ thread_local int64_t thread_allocated_bytes = 0;
 // node, and glibc's malloc and free (with its fastbin consolidation) took ~11% of a Terraform
 // scan's instructions. So the allocator keeps a per-thread cache of freed small blocks, by size
 // class, and hands them out again to the next allocations of their class on the thread, with no
-// lock and no search. The blocks stay glibc blocks: a block's class is read from its
+// lock and no search. The blocks stay malloc blocks: a block's class is read from its
 // malloc_usable_size, so any block may be freed on any thread, and one whose usable size is not
 // exactly a class's goes back to free(). A thread caches at most kMaxCachedBytes (the rest is
-// freed), and gives its cache back to glibc when it ends. Under sanitizers nothing is cached,
-// so that every freed block is checked.
+// freed), and gives its cache back to malloc when it ends. Under sanitizers nothing is cached,
+// so that every freed block is checked. With mimalloc as malloc (engine/allocator.h), whose
+// size classes differ from glibc's, fewer blocks match a class and more go straight to its
+// (fast) free; the accounting is the same.
 #if defined(__SANITIZE_ADDRESS__)
 #define FAULTLINE_CACHE_SMALL_BLOCKS 0
 #elif defined(__has_feature)
@@ -257,10 +261,10 @@ void LargeInputSlot::Release() {
   if (!held_) return;
   held_ = false;
   if (--large_input_depth > 0) return;
-  // The large tree was freed, but glibc keeps the freed blocks in this thread's arena, where
-  // the next large parse (on another thread, in another arena) cannot reuse them: hand the free
+  // The large tree was freed, but malloc keeps the freed blocks in this thread's heap, where
+  // the next large parse (on another thread, in another heap) cannot reuse them: hand the free
   // pages back to the system before letting it start.
-  malloc_trim(0);
+  engine::ReleaseFreeMemory();
   LargeInputState& state = LargeInput();
   {
     std::lock_guard<std::mutex> lock(state.mutex);
